@@ -1,0 +1,43 @@
+package io.floodgate.contracts;
+
+import io.floodgate.contracts.arrival.ArrivalEvent;
+import io.floodgate.contracts.checkout.CheckoutEvent;
+import io.floodgate.contracts.hold.HoldCommand;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.queue.QueueEvent;
+import io.floodgate.contracts.sale.SaleEvent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topic catalogue. Every topic has the same partition count (configured once), because
+ * services merge topics that share a key, which only works when they are co-partitioned.
+ */
+public final class Topics {
+    private static final Map<String, String> KEEP_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
+    private static final Map<String, String> KEEP_30_DAYS = Map.of("cleanup.policy", "delete",
+            "retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
+
+    public static final Topic<SaleEvent> SALES = new Topic<>("floodgate.sales", SaleEvent.class,
+            "saleId", "gateway", KEEP_FOREVER);
+    public static final Topic<ArrivalEvent> ARRIVALS = new Topic<>("floodgate.arrivals", ArrivalEvent.class,
+            "saleId", "gateway", KEEP_30_DAYS);
+    public static final Topic<QueueEvent> QUEUE = new Topic<>("floodgate.queue", QueueEvent.class,
+            "saleId", "queue-service", KEEP_30_DAYS);
+    public static final Topic<HoldCommand> HOLD_COMMANDS = new Topic<>("floodgate.hold-commands", HoldCommand.class,
+            "saleId/sectionId", "gateway", KEEP_30_DAYS);
+    public static final Topic<HoldEvent> HOLDS = new Topic<>("floodgate.holds", HoldEvent.class,
+            "saleId/sectionId", "inventory-service", KEEP_30_DAYS);
+    public static final Topic<CheckoutEvent> CHECKOUTS = new Topic<>("floodgate.checkouts", CheckoutEvent.class,
+            "holdId", "gateway", KEEP_30_DAYS);
+    public static final Topic<PaymentEvent> PAYMENTS = new Topic<>("floodgate.payments", PaymentEvent.class,
+            "holdId", "payment-service", KEEP_30_DAYS);
+
+    public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS, PAYMENTS);
+
+    private Topics() {
+    }
+}

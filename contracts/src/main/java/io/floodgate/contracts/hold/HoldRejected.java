@@ -1,0 +1,8 @@
+package io.floodgate.contracts.hold;
+
+import io.floodgate.contracts.EventMeta;
+
+/** No seats were held; {@code seatsAvailable} is the section's free count at that moment. */
+public record HoldRejected(EventMeta meta, String holdId, String buyerId, String sectionId, int quantity,
+                           RejectionReason reason, int seatsAvailable) implements HoldEvent {
+}

@@ -1,0 +1,13 @@
+package io.floodgate.contracts.hold;
+
+/** Why a hold was not placed. */
+public enum RejectionReason {
+    /** The section has fewer free seats than asked for; {@code seatsAvailable} says how many. */
+    NOT_ENOUGH_SEATS,
+    /** The sale has no such section. */
+    UNKNOWN_SECTION,
+    /** The sale's inventory is not known to inventory-service (yet). */
+    UNKNOWN_SALE,
+    /** The buyer already holds or bought as many seats as the sale allows per buyer. */
+    BUYER_LIMIT_REACHED
+}

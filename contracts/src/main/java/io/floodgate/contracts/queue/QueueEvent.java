@@ -1,0 +1,11 @@
+package io.floodgate.contracts.queue;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.floodgate.contracts.Event;
+
+/** Topic {@code floodgate.queue}: places in line and admissions, written by queue-service. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(BuyerQueued.class), @JsonSubTypes.Type(BuyerAdmitted.class)})
+public sealed interface QueueEvent extends Event permits BuyerQueued, BuyerAdmitted {
+}

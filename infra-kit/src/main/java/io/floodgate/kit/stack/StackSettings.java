@@ -1,0 +1,63 @@
+package io.floodgate.kit.stack;
+
+import io.floodgate.kit.process.FloodgateService;
+import io.floodgate.kit.process.Ports;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how a whole local Floodgate runs.
+ *
+ * @param home           data (broker log, PostgreSQL, Streams state) and logs live under it
+ * @param servicePorts   the HTTP port of each service
+ * @param partitions     partitions per topic
+ * @param operatorToken  the credential operators present to the gateway
+ * @param tokenSecret    the HMAC key that signs buyers' tickets and admission tokens
+ * @param jvmOptions     options for each service JVM
+ */
+public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
+                            Map<FloodgateService, Integer> servicePorts, int partitions,
+                            String operatorToken, String tokenSecret, List<String> jvmOptions) {
+
+    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    public StackSettings {
+        servicePorts = Map.copyOf(servicePorts);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Fixed, documented ports and data under {@code home} that survives restarts: the local run. */
+    public static StackSettings local(Path home) {
+        Map<FloodgateService, Integer> ports = new EnumMap<>(FloodgateService.class);
+        ports.put(FloodgateService.GATEWAY, 8080);
+        ports.put(FloodgateService.QUEUE, 8081);
+        ports.put(FloodgateService.INVENTORY, 8082);
+        ports.put(FloodgateService.PAYMENT, 8083);
+        return new StackSettings(home, 9092, 9093, 5433, ports, 6, randomSecret(), randomSecret(), SERVICE_JVM);
+    }
+
+    /** Free ports and few partitions: a test's stack, under a fresh directory. */
+    public static StackSettings ephemeral(Path home) {
+        Map<FloodgateService, Integer> ports = new EnumMap<>(FloodgateService.class);
+        for (FloodgateService service : FloodgateService.values()) {
+            ports.put(service, Ports.free());
+        }
+        return new StackSettings(home, Ports.free(), Ports.free(), Ports.free(), ports, 2,
+                randomSecret(), randomSecret(), SERVICE_JVM);
+    }
+
+    public int port(FloodgateService service) {
+        return servicePorts.get(service);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

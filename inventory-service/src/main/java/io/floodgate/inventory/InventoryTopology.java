@@ -1,0 +1,95 @@
+package io.floodgate.inventory;
+
+import io.floodgate.contracts.Keys;
+import io.floodgate.contracts.Topic;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.hold.HoldCommand;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SaleEvent;
+import io.floodgate.inventory.holds.InventoryProcessor;
+import io.floodgate.inventory.holds.InventoryStores;
+import io.floodgate.inventory.seats.SectionSetup;
+import io.floodgate.platform.kafka.JsonSerde;
+import io.floodgate.platform.kafka.TopicSettings;
+import io.floodgate.platform.streams.StreamsApp;
+import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Everything that touches a section's seats is re-keyed to sale/section and merged into one
+ * processor: hold commands (already keyed so), sections of new sales, and payment outcomes
+ * (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
+ * co-partitioned with the hold commands.
+ */
+@Singleton
+public final class InventoryTopology implements StreamsApp {
+    private final Duration sweep;
+    private final int partitions;
+
+    public InventoryTopology(InventorySettings settings, TopicSettings topics) {
+        this.sweep = Duration.ofMillis(settings.expirySweepMs());
+        this.partitions = topics.partitions();
+    }
+
+    @Override
+    public String applicationId() {
+        return "floodgate-inventory";
+    }
+
+    @Override
+    public Collection<Topic<?>> topics() {
+        return List.of(Topics.SALES, Topics.HOLD_COMMANDS, Topics.PAYMENTS, Topics.HOLDS);
+    }
+
+    @Override
+    public Topology topology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(InventoryStores.sections());
+        builder.addStateStore(InventoryStores.holds());
+        builder.addStateStore(InventoryStores.expiry());
+
+        KStream<String, Object> sections = builder.stream(Topics.SALES.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
+                .flatMap((saleId, event) -> event instanceof SaleCreated created
+                        ? created.config().sections().stream().map(s -> KeyValue.pair(Keys.section(saleId, s.id()),
+                                new SectionSetup(saleId, s, created.config().currency(),
+                                        created.config().holdDuration()))).toList()
+                        : List.<KeyValue<String, SectionSetup>>of(), Named.as("sale-sections"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SectionSetup.class))
+                        .withName("section-setup").withNumberOfPartitions(partitions))
+                .mapValues(v -> (Object) v, Named.as("setup-as-input"));
+
+        KStream<String, Object> commands = builder.stream(Topics.HOLD_COMMANDS.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(HoldCommand.class)).withName("hold-commands"))
+                .mapValues(v -> (Object) v, Named.as("command-as-input"));
+
+        KStream<String, Object> payments = builder.stream(Topics.PAYMENTS.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(PaymentEvent.class)).withName("payments"))
+                .selectKey((holdId, p) -> Keys.section(p.meta().saleId(), p.sectionId()), Named.as("payment-by-section"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PaymentEvent.class))
+                        .withName("payment-outcomes").withNumberOfPartitions(partitions))
+                .mapValues(v -> (Object) v, Named.as("payment-as-input"));
+
+        commands.merge(sections, Named.as("commands-and-sections"))
+                .merge(payments, Named.as("all-inputs"))
+                .process(() -> new InventoryProcessor(sweep), Named.as("seats"),
+                        InventoryStores.SECTIONS, InventoryStores.HOLDS, InventoryStores.EXPIRY)
+                .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
+                        .withName("holds"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,5 @@
+package io.floodgate.inventory.holds;
+
+public enum HoldStatus {
+    ACTIVE, SOLD, EXPIRED, RELEASED
+}

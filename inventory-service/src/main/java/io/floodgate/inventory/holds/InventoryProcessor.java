@@ -1,0 +1,170 @@
+package io.floodgate.inventory.holds;
+
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.Keys;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldRejected;
+import io.floodgate.contracts.hold.HoldReleased;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.hold.HoldSaleRefused;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.hold.RejectionReason;
+import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.payment.PaymentDeclined;
+import io.floodgate.inventory.seats.Section;
+import io.floodgate.inventory.seats.SectionSetup;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Owns the seats of the sections in its partitions: places and rejects holds, sells or releases
+ * them on payment outcomes, and expires them on a wall-clock sweep of the expiry index. One task
+ * sees every request for a section in order, so two buyers can never get the same seat.
+ */
+public final class InventoryProcessor implements Processor<String, Object, String, HoldEvent> {
+    private final Duration sweepInterval;
+    private ProcessorContext<String, HoldEvent> context;
+    private KeyValueStore<String, Section> sections;
+    private KeyValueStore<String, Hold> holds;
+    private KeyValueStore<String, String> expiry;
+
+    public InventoryProcessor(Duration sweepInterval) {
+        this.sweepInterval = sweepInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, HoldEvent> context) {
+        this.context = context;
+        this.sections = context.getStateStore(InventoryStores.SECTIONS);
+        this.holds = context.getStateStore(InventoryStores.HOLDS);
+        this.expiry = context.getStateStore(InventoryStores.EXPIRY);
+        context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        Object value = record.value();
+        if (value instanceof SectionSetup setup) {
+            sections.putIfAbsent(record.key(), Section.open(setup.saleId(), setup.config(), setup.currency(),
+                    setup.holdDuration()));
+        } else if (value instanceof HoldRequested request) {
+            hold(record.key(), request);
+        } else if (value instanceof PaymentAuthorized authorized) {
+            sell(authorized);
+        } else if (value instanceof PaymentDeclined declined) {
+            release(declined);
+        }
+    }
+
+    private void hold(String sectionKey, HoldRequested request) {
+        if (holds.get(request.holdId()) != null) {
+            return; // already decided: hold ids are unique per request
+        }
+        Section section = sections.get(sectionKey);
+        if (section == null) {
+            reject(request, RejectionReason.UNKNOWN_SALE, 0);
+            return;
+        }
+        Optional<List<Integer>> seats = section.seats().best(request.quantity());
+        if (seats.isEmpty()) {
+            reject(request, RejectionReason.NOT_ENOUGH_SEATS, section.seats().free());
+            return;
+        }
+        sections.put(sectionKey, section.withSeats(section.seats().take(seats.get())));
+        long expiresAt = now() + section.holdDuration().toMillis();
+        Hold hold = new Hold(request.holdId(), section.saleId(), request.sectionId(), request.buyerId(),
+                section.names(seats.get()), section.price(request.quantity()), section.currency(), expiresAt,
+                HoldStatus.ACTIVE, null, request.meta().correlationId());
+        holds.put(hold.holdId(), hold);
+        expiry.put(InventoryStores.expiryKey(expiresAt, hold.holdId()), hold.holdId());
+        emit(new HoldPlaced(meta(request.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats(),
+                hold.amountCents(), hold.currency(), Instant.ofEpochMilli(expiresAt)));
+    }
+
+    private void reject(HoldRequested request, RejectionReason reason, int available) {
+        emit(new HoldRejected(meta(request.meta()), request.holdId(), request.buyerId(), request.sectionId(),
+                request.quantity(), reason, available));
+    }
+
+    private void sell(PaymentAuthorized authorized) {
+        Hold hold = holds.get(authorized.holdId());
+        if (hold != null && hold.status() == HoldStatus.SOLD && authorized.chargeId().equals(hold.chargeId())) {
+            return; // the same payment redelivered
+        }
+        if (hold == null || hold.status() != HoldStatus.ACTIVE) {
+            String why = hold == null ? "UNKNOWN_HOLD" : "HOLD_" + hold.status();
+            emit(new HoldSaleRefused(meta(authorized.meta()), authorized.holdId(),
+                    hold == null ? null : hold.buyerId(), authorized.sectionId(), authorized.chargeId(), why));
+            return;
+        }
+        end(hold, HoldStatus.SOLD, authorized.chargeId());
+        emit(new HoldSold(meta(authorized.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats(),
+                hold.amountCents(), hold.currency(), authorized.chargeId()));
+    }
+
+    private void release(PaymentDeclined declined) {
+        Hold hold = holds.get(declined.holdId());
+        if (hold == null || hold.status() != HoldStatus.ACTIVE) {
+            return;
+        }
+        freeSeats(hold);
+        end(hold, HoldStatus.RELEASED, null);
+        emit(new HoldReleased(meta(declined.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats(),
+                "PAYMENT_DECLINED: " + declined.reason()));
+    }
+
+    private void expire(long nowMs) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = expiry.range(InventoryStores.expiryKey(0, ""),
+                InventoryStores.expiryUpperBound(nowMs))) {
+            it.forEachRemaining(kv -> due.add(kv.value));
+        }
+        for (String holdId : due) {
+            Hold hold = holds.get(holdId);
+            if (hold != null && hold.status() == HoldStatus.ACTIVE) {
+                freeSeats(hold);
+                end(hold, HoldStatus.EXPIRED, null);
+                EventMeta meta = EventMeta.of(hold.saleId(), hold.correlationId(), "hold-expiry:" + holdId,
+                        Instant.ofEpochMilli(nowMs));
+                emit(new HoldExpired(meta, hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats()));
+            }
+        }
+    }
+
+    private void freeSeats(Hold hold) {
+        String key = Keys.section(hold.saleId(), hold.sectionId());
+        Section section = sections.get(key);
+        sections.put(key, section.withSeats(section.seats().release(section.indexes(hold.seats()))));
+    }
+
+    /** Ends a live hold: it leaves the expiry index and keeps its final status for idempotency. */
+    private void end(Hold hold, HoldStatus status, String chargeId) {
+        expiry.delete(InventoryStores.expiryKey(hold.expiresAtMs(), hold.holdId()));
+        holds.put(hold.holdId(), hold.ended(status, chargeId));
+    }
+
+    private EventMeta meta(EventMeta cause) {
+        return EventMeta.causedBy(cause, Instant.ofEpochMilli(now()));
+    }
+
+    private void emit(HoldEvent event) {
+        context.forward(new Record<>(Keys.section(event.meta().saleId(), event.sectionId()), event,
+                event.meta().occurredAt().toEpochMilli()));
+    }
+
+    private long now() {
+        return context.currentSystemTimeMs();
+    }
+}

@@ -1,0 +1,44 @@
+package io.floodgate.inventory.holds;
+
+import io.floodgate.inventory.seats.Section;
+import io.floodgate.platform.kafka.JsonSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** Inventory's state stores, partitioned like their input: by sale and section. */
+public final class InventoryStores {
+    /** saleId/sectionId -> {@link Section}. */
+    public static final String SECTIONS = "inventory-sections";
+    /** holdId -> {@link Hold}. */
+    public static final String HOLDS = "inventory-holds";
+    /** zero-padded expiry millis/holdId -> holdId: live holds in expiry order. */
+    public static final String EXPIRY = "inventory-expiry";
+
+    private InventoryStores() {
+    }
+
+    public static String expiryKey(long expiresAtMs, String holdId) {
+        return String.format("%019d/%s", expiresAtMs, holdId);
+    }
+
+    /** The smallest key after every hold expiring at or before {@code nowMs}. */
+    public static String expiryUpperBound(long nowMs) {
+        return String.format("%019d/~", nowMs);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, Section>> sections() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SECTIONS), Serdes.String(),
+                JsonSerde.of(Section.class));
+    }
+
+    public static StoreBuilder<KeyValueStore<String, Hold>> holds() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDS), Serdes.String(),
+                JsonSerde.of(Hold.class));
+    }
+
+    public static StoreBuilder<KeyValueStore<String, String>> expiry() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String());
+    }
+}
