@@ -61,7 +61,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /** Formats the storage once; a formatted directory keeps its cluster id and data. */
     private static void format(String logDir) {
+        if (Files.exists(Path.of(logDir, "meta.properties"))) {
+            return;
+        }
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -71,7 +75,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setMetadataLogDirectory(logDir)
                     .setDirectories(List.of(logDir))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format KRaft storage in " + logDir, e);

@@ -3,12 +3,18 @@ package io.floodgate.kit.stack;
 import io.floodgate.kit.process.FloodgateService;
 import io.floodgate.kit.process.Ports;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where and how a whole local Floodgate runs.
@@ -31,14 +37,19 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** Fixed, documented ports and data under {@code home} that survives restarts: the local run. */
+    /**
+     * Fixed, documented ports and data under {@code home} that survives restarts: the local run.
+     * Its secrets are drawn once and kept in {@code home}, so tickets outlive a restart.
+     */
     public static StackSettings local(Path home) {
         Map<FloodgateService, Integer> ports = new EnumMap<>(FloodgateService.class);
         ports.put(FloodgateService.GATEWAY, 8080);
         ports.put(FloodgateService.QUEUE, 8081);
         ports.put(FloodgateService.INVENTORY, 8082);
         ports.put(FloodgateService.PAYMENT, 8083);
-        return new StackSettings(home, 9092, 9093, 5433, ports, 6, randomSecret(), randomSecret(), SERVICE_JVM);
+        Properties secrets = localSecrets(home.resolve("local-secrets.properties"));
+        return new StackSettings(home, 9092, 9093, 5433, ports, 6, secrets.getProperty("operator-token"),
+                secrets.getProperty("token-secret"), SERVICE_JVM);
     }
 
     /** Free ports and few partitions: a test's stack, under a fresh directory. */
@@ -53,6 +64,28 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
 
     public int port(FloodgateService service) {
         return servicePorts.get(service);
+    }
+
+    private static Properties localSecrets(Path file) {
+        Properties secrets = new Properties();
+        try {
+            if (Files.isRegularFile(file)) {
+                try (Reader in = Files.newBufferedReader(file)) {
+                    secrets.load(in);
+                }
+            }
+            if (secrets.getProperty("operator-token") == null || secrets.getProperty("token-secret") == null) {
+                secrets.setProperty("operator-token", randomSecret());
+                secrets.setProperty("token-secret", randomSecret());
+                Files.createDirectories(file.getParent());
+                try (Writer out = Files.newBufferedWriter(file)) {
+                    secrets.store(out, "Secrets of the local run only; drawn at random on first start");
+                }
+            }
+            return secrets;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep local secrets in " + file, e);
+        }
     }
 
     private static String randomSecret() {

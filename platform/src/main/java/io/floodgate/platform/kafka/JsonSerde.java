@@ -20,7 +20,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     private JsonSerde(Class<T> type) {
         this.type = type;
         this.reader = EventJson.mapper().readerFor(type);
-        this.writer = EventJson.mapper().writerFor(type);
+        // Written by runtime type: forcing the declared type would drop the subtype's properties.
+        this.writer = EventJson.mapper().writer();
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,11 +57,14 @@ public final class KafkaClients {
         return new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Event.class));
     }
 
-    /** A consumer with no group: the caller assigns partitions itself, typically all of them. */
-    public <E extends Event> KafkaConsumer<String, E> viewConsumer(String clientId, Topic<E> topic) {
+    /**
+     * A consumer with no group, reading several topics: the caller assigns partitions itself,
+     * typically all of them, to build a view every instance keeps in full.
+     */
+    public KafkaConsumer<String, Event> viewConsumer(String clientId, Collection<Topic<?>> topics) {
         Map<String, Object> config = config(CONSUMER_DEFAULTS);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        return new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.of(topic.eventType()));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new CatalogueDeserializer(topics));
     }
 
     /** A consumer in {@code groupId} that commits offsets itself, after the work is done. */

@@ -1,0 +1,32 @@
+package io.floodgate.gateway.auth;
+
+import io.floodgate.gateway.api.ApiException;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** Checks the operator credential. */
+@Singleton
+public final class OperatorGuard {
+    private final OperatorSettings settings;
+
+    public OperatorGuard(OperatorSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Returns the acting operator's name, or fails with 401/403. */
+    public String check(String authorization, String operatorName) {
+        String expected = settings.token().orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
+                "OPERATOR_API_DISABLED", "No operator credential is configured (FLOODGATE_OPERATOR_TOKEN)."));
+        String given = Credentials.bearer(authorization);
+        if (given == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "MISSING_TOKEN", "This call needs the operator token.");
+        }
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_AN_OPERATOR", "The operator token is not valid.");
+        }
+        return operatorName == null || operatorName.isBlank() ? "operator" : operatorName;
+    }
+}

@@ -1,0 +1,48 @@
+package io.floodgate.gateway.buyer;
+
+/**
+ * Every state a buyer can be told, each with plain words and what to do next. A buyer is always
+ * in exactly one of these: never a silent spinner, never a bare timeout.
+ */
+public enum BuyerState {
+    JOINING("Your place in line is being recorded.",
+            "Send the same join request again in a moment; you keep your place."),
+    WAITING("You are in line.",
+            "Keep this page open; you will be let in when it is your turn."),
+    ADMITTED("It is your turn: choose your seats before your shopping window ends.",
+            "Hold seats with your admission token."),
+    ADMISSION_EXPIRED("Your shopping window ended before you held seats.",
+            "Join the line again."),
+    HOLD_PENDING("Your seats are being reserved.",
+            "Check your hold again in a moment."),
+    HOLDING("Your seats are held for you until the hold expires.",
+            "Check out before the hold expires."),
+    HOLD_REJECTED("Those seats could not be held.",
+            "Choose another section or fewer seats."),
+    PAYING("Your payment is being processed.",
+            "Wait for the result; do not pay again."),
+    PURCHASED("Your order is confirmed.",
+            "Read your order."),
+    HOLD_EXPIRED("Your hold expired and the seats were released.",
+            "Hold seats again while your shopping window lasts."),
+    PAYMENT_DECLINED("Your payment was declined and the seats were released.",
+            "Hold seats again and pay with another method."),
+    HOLD_ENDED_BEFORE_PAYMENT("Your payment arrived after your hold had ended, so nothing was sold.",
+            "The charge is reversed; hold seats again while your shopping window lasts.");
+
+    private final String meaning;
+    private final String next;
+
+    BuyerState(String meaning, String next) {
+        this.meaning = meaning;
+        this.next = next;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public String next() {
+        return next;
+    }
+}

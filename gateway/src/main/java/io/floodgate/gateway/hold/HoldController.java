@@ -1,0 +1,145 @@
+package io.floodgate.gateway.hold;
+
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.Keys;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.sale.SectionConfig;
+import io.floodgate.gateway.GatewaySettings;
+import io.floodgate.gateway.api.ApiException;
+import io.floodgate.gateway.auth.Credentials;
+import io.floodgate.gateway.buyer.BuyerState;
+import io.floodgate.gateway.publish.EventPublisher;
+import io.floodgate.gateway.publish.Publishing;
+import io.floodgate.gateway.tokens.AdmissionPass;
+import io.floodgate.gateway.tokens.Tokens;
+import io.floodgate.gateway.tokens.VisitorTicket;
+import io.floodgate.gateway.view.GatewayView;
+import io.floodgate.gateway.view.HoldView;
+import io.floodgate.gateway.view.SaleView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Holding seats and checking out. Changes need the admission token ({@code Authorization: Bearer});
+ * reading a hold needs only the visitor ticket.
+ */
+@Controller("/api/sales/{saleId}/holds")
+public class HoldController {
+    private final GatewayView view;
+    private final EventPublisher publisher;
+    private final Tokens tokens;
+    private final GatewaySettings settings;
+
+    public HoldController(GatewayView view, EventPublisher publisher, Tokens tokens, GatewaySettings settings) {
+        this.view = view;
+        this.publisher = publisher;
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    /**
+     * Asks inventory for seats and waits a bounded time for its answer: 201 HOLDING, 409
+     * HOLD_REJECTED (with how many seats are left), or 202 HOLD_PENDING to poll.
+     */
+    @Operation(summary = "Hold seats in a section (admitted buyers)")
+    @Post
+    public CompletableFuture<HttpResponse<HoldResponse>> hold(String saleId,
+                                                              @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                              @Valid @Body HoldRequest request) {
+        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
+        SectionConfig section = sale.config().section(request.sectionId()).orElseThrow(() -> ApiException.notFound(
+                "UNKNOWN_SECTION", "Sale '" + saleId + "' has no section '" + request.sectionId() + "'."));
+        if (request.quantity() > sale.config().perBuyerLimit()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "OVER_BUYER_LIMIT",
+                    "This sale allows at most " + sale.config().perBuyerLimit() + " seats per buyer.");
+        }
+        String holdId = EventMeta.newId();
+        CompletableFuture<Optional<HoldView>> answer = view.holdAnswers().await(holdId, settings.answerWait());
+        HoldRequested command = new HoldRequested(EventMeta.of(saleId, pass.correlationId(), EventMeta.newId(),
+                tokens.now()), holdId, pass.buyerId(), section.id(), request.quantity());
+        HoldView pending = HoldView.requested(holdId, saleId, pass.buyerId(), section.id(), request.quantity());
+        return Publishing.attempt(() -> publisher.publish(Topics.HOLD_COMMANDS, Keys.section(saleId, section.id()), command))
+                .whenComplete((ack, error) -> {
+                    if (error != null) {
+                        view.holdAnswers().cancel(holdId);
+                    }
+                })
+                .thenCompose(ack -> answer)
+                .thenApply(outcome -> {
+                    HoldView hold = outcome.orElse(pending);
+                    HttpStatus status = switch (hold.state()) {
+                        case HOLDING -> HttpStatus.CREATED;
+                        case HOLD_REJECTED -> HttpStatus.CONFLICT;
+                        default -> HttpStatus.ACCEPTED;
+                    };
+                    return HttpResponse.<HoldResponse>status(status).body(HoldResponse.of(hold, extended(pass, hold)));
+                });
+    }
+
+    @Operation(summary = "Your hold, from your visitor ticket")
+    @Get("/{holdId}")
+    public HoldResponse read(String saleId, String holdId,
+                             @Nullable @Header(Credentials.TICKET_HEADER) String ticketHeader,
+                             @Nullable @QueryValue String ticket) {
+        VisitorTicket visitor = tokens.ticket(Credentials.either(ticketHeader, ticket), saleId);
+        return HoldResponse.of(ownHold(saleId, holdId, visitor.buyerId()), null);
+    }
+
+    /** Sends the hold to payment: 202 PAYING. Repeating it while paying changes nothing. */
+    @Operation(summary = "Check out a hold (admitted buyers)")
+    @Post("/{holdId}/checkout")
+    public CompletableFuture<HttpResponse<HoldResponse>> checkout(String saleId, String holdId,
+                                                                  @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                                  @Valid @Body CheckoutRequest request) {
+        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        HoldView hold = ownHold(saleId, holdId, pass.buyerId());
+        if (hold.state() == BuyerState.PAYING) {
+            return CompletableFuture.completedFuture(HttpResponse.accepted().body(HoldResponse.of(hold, null)));
+        }
+        if (hold.state() != BuyerState.HOLDING) {
+            throw new ApiException(HttpStatus.CONFLICT, "NOT_HOLDING",
+                    "This hold is " + hold.state() + ": " + hold.state().meaning() + " " + hold.state().next());
+        }
+        CheckoutRequested checkout = new CheckoutRequested(EventMeta.of(saleId, pass.correlationId(),
+                EventMeta.newId(), tokens.now()), holdId, hold.buyerId(), hold.sectionId(), hold.amountCents(),
+                hold.currency(), request.paymentMethod());
+        return Publishing.attempt(() -> publisher.publish(Topics.CHECKOUTS, holdId, checkout))
+                .thenApply(ack -> HttpResponse.accepted().body(HoldResponse.of(hold.in(BuyerState.PAYING, null), null)));
+    }
+
+    private HoldView ownHold(String saleId, String holdId, String buyerId) {
+        HoldView hold = view.hold(holdId).filter(h -> h.saleId().equals(saleId))
+                .orElseThrow(() -> ApiException.notFound("UNKNOWN_HOLD", "There is no hold '" + holdId + "'."));
+        if (!hold.buyerId().equals(buyerId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_HOLD", "This hold belongs to another buyer.");
+        }
+        return hold;
+    }
+
+    /** A token that lasts until the hold expires, so the buyer can check out whatever their window. */
+    private String extended(AdmissionPass pass, HoldView hold) {
+        if (hold.state() != BuyerState.HOLDING || !hold.expiresAt().isAfter(pass.expiresAt())) {
+            return null;
+        }
+        Instant until = hold.expiresAt();
+        return tokens.issue(new AdmissionPass(pass.saleId(), pass.buyerId(), pass.sequence(), pass.correlationId(),
+                until));
+    }
+}

@@ -1,0 +1,39 @@
+package io.floodgate.gateway.hold;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.floodgate.gateway.buyer.BuyerState;
+import io.floodgate.gateway.view.HoldView;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A hold as its buyer sees it. {@code admissionToken}, when present, replaces the buyer's
+ * previous one: it lasts at least as long as the hold, so checkout is never refused mid-hold.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HoldResponse(BuyerState state, String meaning, String next, String holdId, String saleId,
+                           String sectionId, Integer quantity, List<String> seats, Long amountCents, String currency,
+                           Instant expiresAt, String reason, Integer seatsAvailable, String orderId,
+                           String admissionToken, Long pollAfterMs) {
+
+    private static final long PENDING_POLL_MS = 500;
+    private static final long PAYING_POLL_MS = 2_000;
+
+    public static HoldResponse of(HoldView hold, String admissionToken) {
+        BuyerState state = hold.state();
+        boolean held = !hold.seats().isEmpty();
+        return new HoldResponse(state, state.meaning(), state.next(), hold.holdId(), hold.saleId(), hold.sectionId(),
+                hold.quantity(), held ? hold.seats() : null, held ? hold.amountCents() : null,
+                hold.currency(), hold.expiresAt(), hold.reason(), hold.seatsAvailable(),
+                state == BuyerState.PURCHASED ? hold.holdId() : null, admissionToken, pollAfter(state));
+    }
+
+    private static Long pollAfter(BuyerState state) {
+        return switch (state) {
+            case HOLD_PENDING -> PENDING_POLL_MS;
+            case PAYING -> PAYING_POLL_MS;
+            default -> null;
+        };
+    }
+}

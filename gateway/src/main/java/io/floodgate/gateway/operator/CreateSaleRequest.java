@@ -1,0 +1,32 @@
+package io.floodgate.gateway.operator;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+
+/**
+ * A new sale. Durations are in seconds. Absent optional fields take the documented defaults:
+ * opens now, 10-minute holds, 10-minute admission windows.
+ */
+@Introspected
+public record CreateSaleRequest(
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be 1-40 lowercase letters, digits or -")
+        String saleId,
+        @NotBlank String name,
+        @Nullable String opensAt,
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @NotNull @Min(1) @Max(100_000) Integer admissionRatePerSecond,
+        @NotNull @Min(1) @Max(10_000_000) Integer maxActiveShoppers,
+        @Nullable @Min(10) @Max(86_400) Integer admissionWindowSeconds,
+        @Nullable @Min(10) @Max(86_400) Integer holdDurationSeconds,
+        @NotNull @Min(1) @Max(100) Integer perBuyerLimit,
+        @NotEmpty @Valid List<SectionRequest> sections) {
+}

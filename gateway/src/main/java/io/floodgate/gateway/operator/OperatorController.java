@@ -1,0 +1,110 @@
+package io.floodgate.gateway.operator;
+
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SectionConfig;
+import io.floodgate.gateway.GatewaySettings;
+import io.floodgate.gateway.api.ApiException;
+import io.floodgate.gateway.auth.Credentials;
+import io.floodgate.gateway.auth.OperatorGuard;
+import io.floodgate.gateway.buyer.SaleInfo;
+import io.floodgate.gateway.publish.EventPublisher;
+import io.floodgate.gateway.publish.Publishing;
+import io.floodgate.gateway.tokens.Tokens;
+import io.floodgate.gateway.view.GatewayView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** What operators do. Every call needs the operator token; every action is an event naming who did it. */
+@Controller("/api/operator/sales")
+public class OperatorController {
+    private static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
+    private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
+
+    private final OperatorGuard guard;
+    private final GatewayView view;
+    private final EventPublisher publisher;
+    private final Tokens tokens;
+    private final GatewaySettings settings;
+
+    public OperatorController(OperatorGuard guard, GatewayView view, EventPublisher publisher, Tokens tokens,
+                              GatewaySettings settings) {
+        this.guard = guard;
+        this.view = view;
+        this.publisher = publisher;
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    /** Creates a sale: 201 once every gateway view knows it, 202 if that takes longer than the bound. */
+    @Operation(summary = "Create a sale (operators)")
+    @Post
+    public CompletableFuture<HttpResponse<Object>> create(
+            @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+            @Nullable @Header(Credentials.OPERATOR_HEADER) String operatorName,
+            @Valid @Body CreateSaleRequest request) {
+        String operator = guard.check(authorization, operatorName);
+        if (view.sale(request.saleId()).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_EXISTS", "Sale '" + request.saleId() + "' exists already.");
+        }
+        SaleConfig config = config(request);
+        SaleCreated created = new SaleCreated(EventMeta.of(request.saleId(), EventMeta.newId(), EventMeta.newId(),
+                tokens.now()), operator, config);
+        var known = view.saleCreations().await(request.saleId(), settings.answerWait());
+        return Publishing.attempt(() -> publisher.publish(Topics.SALES, request.saleId(), created))
+                .thenCompose(ack -> known)
+                .thenApply(sale -> sale.<HttpResponse<Object>>map(s -> HttpResponse.created(SaleInfo.of(s)))
+                        .orElseGet(() -> HttpResponse.accepted()));
+    }
+
+    private static SaleConfig config(CreateSaleRequest request) {
+        Set<String> ids = new HashSet<>();
+        List<SectionConfig> sections = request.sections().stream()
+                .map(s -> new SectionConfig(s.id(), s.name(), s.rows(), s.seatsPerRow(), s.priceCents()))
+                .toList();
+        for (SectionConfig s : sections) {
+            if (!ids.add(s.id())) {
+                throw ApiException.badRequest("DUPLICATE_SECTION", "Section id '" + s.id() + "' appears twice.");
+            }
+        }
+        return new SaleConfig(request.name(), opensAt(request.opensAt()), request.currency(),
+                request.admissionRatePerSecond(), request.maxActiveShoppers(),
+                seconds(request.admissionWindowSeconds(), DEFAULT_WINDOW), seconds(request.holdDurationSeconds(), DEFAULT_HOLD),
+                request.perBuyerLimit(), sections);
+    }
+
+    private static Instant opensAt(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_OPENS_AT", "opensAt must be an ISO-8601 instant such as "
+                    + "2026-12-01T10:00:00Z.");
+        }
+    }
+
+    private static Duration seconds(Integer value, Duration fallback) {
+        return Optional.ofNullable(value).map(Duration::ofSeconds).orElse(fallback);
+    }
+}

@@ -1,0 +1,86 @@
+package io.floodgate.gateway.tokens;
+
+import io.floodgate.gateway.api.ApiException;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Issues and checks visitor tickets and admission passes. */
+@Singleton
+public final class Tokens {
+    private static final Logger LOG = LoggerFactory.getLogger(Tokens.class);
+
+    private final TokenSigner tickets;
+    private final TokenSigner passes;
+    private final Clock clock;
+
+    public Tokens(TokenSettings settings, Clock clock) {
+        byte[] secret = settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(Tokens::randomSecret);
+        this.tickets = new TokenSigner(secret, "visitor-ticket");
+        this.passes = new TokenSigner(secret, "admission-pass");
+        this.clock = clock;
+    }
+
+    public String issue(VisitorTicket ticket) {
+        return tickets.sign(ticket);
+    }
+
+    public String issue(AdmissionPass pass) {
+        return passes.sign(pass);
+    }
+
+    /** The ticket, if genuine and for {@code saleId}; otherwise 401 or 403 with the reason. */
+    public VisitorTicket ticket(String token, String saleId) {
+        VisitorTicket ticket = tickets.verify(require(token, "visitor ticket"), VisitorTicket.class)
+                .orElseThrow(() -> invalid("visitor ticket"));
+        requireSale(ticket.saleId(), saleId);
+        return ticket;
+    }
+
+    /** The pass, if genuine, unexpired and for {@code saleId}; otherwise 401 or 403 with the reason. */
+    public AdmissionPass pass(String token, String saleId) {
+        AdmissionPass pass = passes.verify(require(token, "admission token"), AdmissionPass.class)
+                .orElseThrow(() -> invalid("admission token"));
+        requireSale(pass.saleId(), saleId);
+        if (!clock.instant().isBefore(pass.expiresAt())) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "TOKEN_EXPIRED",
+                    "Your admission token expired at " + pass.expiresAt() + "; check your status for a new one.");
+        }
+        return pass;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private static String require(String token, String what) {
+        if (token == null || token.isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "MISSING_TOKEN", "This call needs your " + what + ".");
+        }
+        return token;
+    }
+
+    private static ApiException invalid(String what) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "Your " + what + " is not valid.");
+    }
+
+    private static void requireSale(String tokenSale, String saleId) {
+        if (!tokenSale.equals(saleId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "WRONG_SALE", "Your token is for another sale.");
+        }
+    }
+
+    private static byte[] randomSecret() {
+        LOG.warn("floodgate.tokens.secret is not set: using a random key; tokens will not survive a restart "
+                + "and will not be accepted by other gateway instances");
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+}

@@ -1,0 +1,105 @@
+package io.floodgate.gateway.view;
+
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldRejected;
+import io.floodgate.contracts.hold.HoldReleased;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.hold.HoldSaleRefused;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.gateway.buyer.BuyerState;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the gateway knows, built only from events: sales and their lines, and holds. It also
+ * hands answers to requests waiting for them. Plain Java: fed by {@link ViewFeed} in service,
+ * by hand in tests.
+ */
+@Singleton
+public final class GatewayView {
+    private final Map<String, SaleView> sales = new ConcurrentHashMap<>();
+    private final Map<String, HoldView> holds = new ConcurrentHashMap<>();
+    private final Waiters<String, BuyerQueued> joins = new Waiters<>();
+    private final Waiters<String, HoldView> holdAnswers = new Waiters<>();
+    private final Waiters<String, SaleView> saleCreations = new Waiters<>();
+
+    public Optional<SaleView> sale(String saleId) {
+        return Optional.ofNullable(sales.get(saleId));
+    }
+
+    public Optional<HoldView> hold(String holdId) {
+        return Optional.ofNullable(holds.get(holdId));
+    }
+
+    public Waiters<String, BuyerQueued> joins() {
+        return joins;
+    }
+
+    public Waiters<String, HoldView> holdAnswers() {
+        return holdAnswers;
+    }
+
+    public Waiters<String, SaleView> saleCreations() {
+        return saleCreations;
+    }
+
+    public static String joinKey(String saleId, String buyerId) {
+        return saleId + "/" + buyerId;
+    }
+
+    /** Applies one event. Events of other types are not the gateway's business and are ignored. */
+    public void apply(Event event) {
+        if (event instanceof SaleCreated created) {
+            SaleView sale = sales.computeIfAbsent(created.meta().saleId(), id -> new SaleView(id, created.config()));
+            saleCreations.complete(sale.saleId(), sale);
+        } else if (event instanceof BuyerQueued queued) {
+            sale(queued.meta().saleId()).ifPresent(s -> s.queued(queued.sequence()));
+            joins.complete(joinKey(queued.meta().saleId(), queued.buyerId()), queued);
+        } else if (event instanceof BuyerAdmitted admitted) {
+            sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt()));
+        } else if (event instanceof HoldRequested requested) {
+            holds.putIfAbsent(requested.holdId(), HoldView.requested(requested.holdId(), requested.meta().saleId(),
+                    requested.buyerId(), requested.sectionId(), requested.quantity()));
+        } else if (event instanceof HoldPlaced placed) {
+            answer(placed, placed.seats().size(), h -> h.placed(placed.seats(), placed.amountCents(),
+                    placed.currency(), placed.expiresAt()));
+        } else if (event instanceof HoldRejected rejected) {
+            answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable()));
+        } else if (event instanceof CheckoutRequested checkout) {
+            update(checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.in(BuyerState.PAYING, null) : h);
+        } else if (event instanceof HoldSold sold) {
+            update(sold.holdId(), h -> h.in(BuyerState.PURCHASED, null));
+        } else if (event instanceof HoldExpired expired) {
+            update(expired.holdId(), h -> h.in(BuyerState.HOLD_EXPIRED, null));
+        } else if (event instanceof HoldReleased released) {
+            update(released.holdId(), h -> h.in(BuyerState.PAYMENT_DECLINED, released.reason()));
+        } else if (event instanceof HoldSaleRefused refused) {
+            update(refused.holdId(), h -> h.in(BuyerState.HOLD_ENDED_BEFORE_PAYMENT, refused.reason()));
+        }
+    }
+
+    /**
+     * The answer to a hold request. It may be read before the request itself (they travel on
+     * different topics), so it carries enough to stand alone.
+     */
+    private void answer(HoldEvent answer, int quantity, UnaryOperator<HoldView> change) {
+        HoldView updated = holds.compute(answer.holdId(), (id, h) -> change.apply(h != null ? h
+                : HoldView.requested(id, answer.meta().saleId(), answer.buyerId(), answer.sectionId(), quantity)));
+        holdAnswers.complete(answer.holdId(), updated);
+    }
+
+    private void update(String holdId, UnaryOperator<HoldView> change) {
+        holds.computeIfPresent(holdId, (id, h) -> change.apply(h));
+    }
+}

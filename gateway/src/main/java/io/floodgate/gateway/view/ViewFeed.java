@@ -1,0 +1,87 @@
+package io.floodgate.gateway.view;
+
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.Topic;
+import io.floodgate.contracts.Topics;
+import io.floodgate.platform.kafka.ConsumerLoop;
+import io.floodgate.platform.kafka.KafkaClients;
+import io.floodgate.platform.kafka.TopicProvisioner;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds {@link GatewayView} from the topics, from their beginning, on every instance (no consumer
+ * group: each instance needs the whole view). The instance is ready once it has caught up with
+ * what was on the topics when it started.
+ */
+@Singleton
+public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
+    /** What the gateway reads. It also writes sales, arrivals, hold commands and checkouts. */
+    static final List<Topic<?>> READS = List.of(Topics.SALES, Topics.QUEUE, Topics.HOLD_COMMANDS, Topics.HOLDS,
+            Topics.CHECKOUTS);
+
+    private final KafkaClients clients;
+    private final TopicProvisioner provisioner;
+    private final GatewayView view;
+    private volatile Map<TopicPartition, Long> startupEnds;
+    private volatile boolean caughtUp;
+    private ConsumerLoop<Event> loop;
+
+    public ViewFeed(KafkaClients clients, TopicProvisioner provisioner, GatewayView view) {
+        this.clients = clients;
+        this.provisioner = provisioner;
+        this.view = view;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        provisioner.provision(List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE, Topics.HOLD_COMMANDS,
+                Topics.HOLDS, Topics.CHECKOUTS));
+        KafkaConsumer<String, Event> consumer = clients.viewConsumer("gateway-view", READS);
+        loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false)
+                .start();
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    private void attach(KafkaConsumer<String, Event> consumer) {
+        List<TopicPartition> partitions = READS.stream()
+                .flatMap(t -> consumer.partitionsFor(t.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        startupEnds = consumer.endOffsets(partitions);
+    }
+
+    private void apply(KafkaConsumer<String, Event> consumer, ConsumerRecords<String, Event> records) {
+        for (ConsumerRecord<String, Event> record : records) {
+            view.apply(record.value());
+        }
+        if (!caughtUp && startupEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            caughtUp = true;
+            LOG.info("view caught up with {} partitions", startupEnds.size());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (loop != null) {
+            loop.close();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.floodgate.platform.kafka;
+
+import io.floodgate.contracts.Event;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * A poll loop on its own thread. A batch that fails is not skipped: the consumer seeks back to
+ * the batch's first records and retries after a pause, so handlers must be idempotent. With
+ * {@code commit}, offsets are committed only after the handler returned.
+ */
+public final class ConsumerLoop<E extends Event> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    /** Handles one polled batch. */
+    @FunctionalInterface
+    public interface BatchHandler<E> {
+        void handle(ConsumerRecords<String, E> records) throws Exception;
+    }
+
+    private final String name;
+    private final KafkaConsumer<String, E> consumer;
+    private final Consumer<KafkaConsumer<String, E>> attach;
+    private final BatchHandler<E> handler;
+    private final boolean commit;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param attach subscribes the consumer to a group's topics, or assigns partitions itself
+     */
+    public ConsumerLoop(String name, KafkaConsumer<String, E> consumer, Consumer<KafkaConsumer<String, E>> attach,
+                        BatchHandler<E> handler, boolean commit) {
+        this.name = name;
+        this.consumer = consumer;
+        this.attach = attach;
+        this.handler = handler;
+        this.commit = commit;
+        this.thread = new Thread(this::run, name);
+    }
+
+    public ConsumerLoop<E> start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        try {
+            attach.accept(consumer);
+            while (running) {
+                ConsumerRecords<String, E> records = consumer.poll(POLL);
+                try {
+                    handler.handle(records);
+                    if (commit && !records.isEmpty()) {
+                        consumer.commitSync();
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    LOG.error("{}: batch of {} failed; retrying it in {}", name, records.count(), RETRY_PAUSE, e);
+                    rewind(records);
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, E> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
