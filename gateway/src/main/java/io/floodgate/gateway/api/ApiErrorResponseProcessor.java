@@ -23,12 +23,15 @@ public final class ApiErrorResponseProcessor implements ErrorResponseProcessor<A
         List<String> details = context.getErrors().stream().map(ApiErrorResponseProcessor::describe).toList();
         String code = response.getStatus().name();
         String message = status >= 500 ? "Something went wrong on our side; please retry shortly."
-                : details.isEmpty() ? response.getStatus().getReason() : "The request is not valid.";
+                : status == 400 ? "The request is not valid." : response.getStatus().getReason();
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(status, code, message, status >= 500 ? List.of() : details));
     }
 
+    /** One line per problem: the field (without the parameter's name) and what is wrong with it. */
     private static String describe(Error error) {
-        return error.getPath().map(path -> path + ": ").orElse("") + error.getMessage();
+        String line = error.getPath().map(path -> path + ": ").orElse("") + error.getMessage();
+        int location = line.indexOf("\n at [Source");
+        return (location < 0 ? line : line.substring(0, location)).replaceFirst("^/?request(\\.|: )", "");
     }
 }

@@ -1,0 +1,86 @@
+package io.floodgate.gateway.view;
+
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SectionConfig;
+import io.floodgate.gateway.buyer.BuyerState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GatewayViewTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T20:00:00Z");
+    private final GatewayView view = new GatewayView();
+
+    private static EventMeta meta() {
+        return EventMeta.of("demo", "corr", "cause", NOW);
+    }
+
+    private void createSale() {
+        view.apply(new SaleCreated(meta(), "ops", new SaleConfig("Demo", NOW, "EUR", 10, 100,
+                Duration.ofMinutes(10), Duration.ofMinutes(10), 6, List.of(new SectionConfig("floor", "F", 1, 10, 100)))));
+    }
+
+    @Test
+    void theServingCounterAndWindowsFollowAdmissions() {
+        createSale();
+        for (long seq = 1; seq <= 5; seq++) {
+            view.apply(new BuyerQueued(meta(), "b" + seq, seq, false));
+        }
+        view.apply(new BuyerAdmitted(meta(), "b1", 1, NOW.plusSeconds(60)));
+        view.apply(new BuyerAdmitted(meta(), "b2", 2, NOW.plusSeconds(60)));
+        view.apply(new BuyerAdmitted(meta(), "b3", 3, NOW.plusSeconds(61)));
+
+        SaleView sale = view.sale("demo").orElseThrow();
+        assertEquals(5, sale.lastSequence());
+        assertEquals(3, sale.admittedThrough());
+        assertEquals(Optional.of(NOW.plusSeconds(60)), sale.windowEnd(2));
+        assertEquals(Optional.of(NOW.plusSeconds(61)), sale.windowEnd(3));
+        assertEquals(Optional.empty(), sale.windowEnd(4));
+    }
+
+    @Test
+    void aWaitingJoinIsAnsweredByItsPlaceInLine() {
+        createSale();
+        var answer = view.joins().await(GatewayView.joinKey("demo", "alice"), Duration.ofSeconds(5));
+
+        view.apply(new BuyerQueued(meta(), "alice", 1, false));
+
+        assertEquals(1, answer.join().orElseThrow().sequence());
+        assertEquals(0, view.joins().size());
+    }
+
+    @Test
+    void anUnansweredWaitEndsEmptyAndLeavesNothingBehind() {
+        var answer = view.holdAnswers().await("h1", Duration.ofMillis(10));
+
+        assertTrue(answer.join().isEmpty());
+        assertEquals(0, view.holdAnswers().size());
+    }
+
+    @Test
+    void aHoldAnswerReadBeforeItsRequestStillStands() {
+        var answer = view.holdAnswers().await("h1", Duration.ofSeconds(5));
+        view.apply(new HoldPlaced(meta(), "h1", "alice", "floor", List.of("A-1"), 100, "EUR", NOW.plusSeconds(600)));
+        view.apply(new HoldRequested(meta(), "h1", "alice", "floor", 1));
+
+        HoldView hold = view.hold("h1").orElseThrow();
+        assertEquals(BuyerState.HOLDING, hold.state());
+        assertEquals(BuyerState.HOLDING, answer.join().orElseThrow().state());
+
+        view.apply(new HoldSold(meta(), "h1", "alice", "floor", List.of("A-1"), 100, "EUR", "ch_1"));
+        assertEquals(BuyerState.PURCHASED, view.hold("h1").orElseThrow().state());
+    }
+}
