@@ -16,8 +16,8 @@ public final class OperatorGuard {
         this.settings = settings;
     }
 
-    /** Returns the acting operator's name, or fails with 401/403. */
-    public String check(String authorization, String operatorName) {
+    /** Fails with 401 or 403 unless {@code authorization} carries the operator token. */
+    public void check(String authorization) {
         String expected = settings.token().orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
                 "OPERATOR_API_DISABLED", "No operator credential is configured (FLOODGATE_OPERATOR_TOKEN)."));
         String given = Credentials.bearer(authorization);
@@ -27,6 +27,5 @@ public final class OperatorGuard {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(HttpStatus.FORBIDDEN, "NOT_AN_OPERATOR", "The operator token is not valid.");
         }
-        return operatorName == null || operatorName.isBlank() ? "operator" : operatorName;
     }
 }

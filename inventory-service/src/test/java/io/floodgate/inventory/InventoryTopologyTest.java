@@ -1,0 +1,175 @@
+package io.floodgate.inventory;
+
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.Keys;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldRejected;
+import io.floodgate.contracts.hold.HoldReleased;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.hold.HoldSaleRefused;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.hold.RejectionReason;
+import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.payment.PaymentDeclined;
+import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SectionConfig;
+import io.floodgate.platform.kafka.JsonSerde;
+import io.floodgate.platform.kafka.TopicSettings;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InventoryTopologyTest {
+    private static final Instant START = Instant.parse("2026-11-22T20:00:00Z");
+    private static final Duration HOLD = Duration.ofMinutes(10);
+
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Event> sales;
+    private TestInputTopic<String, Event> commands;
+    private TestInputTopic<String, Event> payments;
+    private TestOutputTopic<String, HoldEvent> holds;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        InventoryTopology topology = new InventoryTopology(new InventorySettings(1000),
+                new TopicSettings(2, (short) 1, true));
+        driver = new TopologyTestDriver(topology.topology(), props, START);
+        sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        commands = driver.createInputTopic(Topics.HOLD_COMMANDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        payments = driver.createInputTopic(Topics.PAYMENTS.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        holds = driver.createOutputTopic(Topics.HOLDS.name(), new StringDeserializer(), JsonSerde.of(HoldEvent.class));
+        // One row of three seats at 50.00.
+        sales.pipeInput("demo", new SaleCreated(meta("op"), "ops", new SaleConfig("Demo", START, "EUR", 10, 100,
+                Duration.ofMinutes(5), HOLD, 6, List.of(new SectionConfig("floor", "Floor", 1, 3, 5000)))));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static EventMeta meta(String correlation) {
+        return EventMeta.of("demo", correlation, EventMeta.newId(), START);
+    }
+
+    private HoldEvent hold(String holdId, String section, int quantity) {
+        commands.pipeInput(Keys.section("demo", section),
+                new HoldRequested(meta("corr-" + holdId), holdId, "buyer-" + holdId, section, quantity));
+        KeyValue<String, HoldEvent> answer = holds.readKeyValue();
+        assertEquals(Keys.section("demo", section), answer.key, "answers keep the section's key and order");
+        return answer.value;
+    }
+
+    private void pay(PaymentEvent outcome) {
+        payments.pipeInput(outcome.holdId(), outcome);
+    }
+
+    private void authorize(String holdId, String chargeId) {
+        pay(new PaymentAuthorized(meta("corr-" + holdId), holdId, "floor", chargeId, 0, "EUR"));
+    }
+
+    @Test
+    void exactlyTheAvailableSeatsAreHeldAndTheRestRejectedWithWhatIsLeft() {
+        HoldPlaced first = assertInstanceOf(HoldPlaced.class, hold("h1", "floor", 2));
+        HoldRejected second = assertInstanceOf(HoldRejected.class, hold("h2", "floor", 2));
+        HoldPlaced third = assertInstanceOf(HoldPlaced.class, hold("h3", "floor", 1));
+
+        assertEquals(List.of("A-1", "A-2"), first.seats());
+        assertEquals(10_000, first.amountCents());
+        assertEquals(START.plus(HOLD), first.expiresAt());
+        assertEquals(RejectionReason.NOT_ENOUGH_SEATS, second.reason());
+        assertEquals(1, second.seatsAvailable());
+        assertEquals(List.of("A-3"), third.seats());
+        assertEquals("corr-h1", first.meta().correlationId());
+    }
+
+    @Test
+    void anUnknownSectionIsRejected() {
+        HoldRejected rejected = assertInstanceOf(HoldRejected.class, hold("h1", "balcony", 1));
+
+        assertEquals(RejectionReason.UNKNOWN_SALE, rejected.reason());
+    }
+
+    @Test
+    void anExpiredHoldReturnsItsSeatsAtOnce() {
+        hold("h1", "floor", 3);
+        assertInstanceOf(HoldRejected.class, hold("h2", "floor", 1));
+
+        driver.advanceWallClockTime(HOLD.plusSeconds(1));
+
+        HoldExpired expired = assertInstanceOf(HoldExpired.class, holds.readValue());
+        assertEquals("h1", expired.holdId());
+        assertEquals("corr-h1", expired.meta().correlationId());
+        assertInstanceOf(HoldPlaced.class, hold("h3", "floor", 3));
+    }
+
+    @Test
+    void anAuthorizedPaymentSellsTheHoldOnceAndItNeverExpires() {
+        hold("h1", "floor", 2);
+
+        authorize("h1", "ch_1");
+        HoldSold sold = assertInstanceOf(HoldSold.class, holds.readValue());
+        authorize("h1", "ch_1"); // redelivered
+        driver.advanceWallClockTime(HOLD.plusSeconds(1));
+
+        assertEquals(List.of("A-1", "A-2"), sold.seats());
+        assertEquals("ch_1", sold.chargeId());
+        assertTrue(holds.isEmpty(), "a redelivered payment and the expiry sweep change nothing");
+        assertInstanceOf(HoldRejected.class, hold("h2", "floor", 2));
+    }
+
+    @Test
+    void aDeclinedPaymentReleasesTheSeats() {
+        hold("h1", "floor", 3);
+
+        pay(new PaymentDeclined(meta("corr-h1"), "h1", "floor", "card declined"));
+
+        HoldReleased released = assertInstanceOf(HoldReleased.class, holds.readValue());
+        assertEquals(List.of("A-1", "A-2", "A-3"), released.seats());
+        assertInstanceOf(HoldPlaced.class, hold("h2", "floor", 3));
+    }
+
+    @Test
+    void aPaymentForAnExpiredHoldSellsNothingAndAsksForARefund() {
+        hold("h1", "floor", 3);
+        driver.advanceWallClockTime(HOLD.plusSeconds(1));
+        holds.readValue();
+        hold("h2", "floor", 3);
+
+        authorize("h1", "ch_late");
+
+        HoldSaleRefused refused = assertInstanceOf(HoldSaleRefused.class, holds.readValue());
+        assertEquals("ch_late", refused.chargeId());
+        assertEquals("HOLD_EXPIRED", refused.reason());
+    }
+}

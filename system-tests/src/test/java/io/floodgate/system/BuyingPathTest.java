@@ -1,0 +1,274 @@
+package io.floodgate.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.arrival.BuyerArrived;
+import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.kit.process.FloodgateService;
+import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.kit.stack.StackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The whole system: a real KRaft broker and PostgreSQL, and the four services as their own
+ * processes, driven only through the gateway's HTTP API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BuyingPathTest {
+    private static final String SALE = "e2e";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private LocalStack stack;
+    private GatewayClient gateway;
+    private TopicLog topics;
+
+    @BeforeAll
+    void startEverything(@TempDir Path home) {
+        stack = LocalStack.start(StackSettings.ephemeral(home));
+        gateway = new GatewayClient(stack.gatewayUrl());
+        topics = new TopicLog(stack.bootstrapServers());
+        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+                {"saleId": "e2e", "name": "End to end", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 2, "seatsPerRow": 5, "priceCents": 4500}]}
+                """, operator());
+        assertEquals(201, created.status(), created.body().toString());
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private Map<String, String> operator() {
+        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken(), "Floodgate-Operator", "e2e-test");
+    }
+
+    @Test
+    void aBuyerJoinsIsAdmittedHoldsTwoSeatsChecksOutAndTheOrderIsInPostgres() throws SQLException {
+        GatewayClient.Reply joined = gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"alice\"}", Map.of());
+        assertEquals(200, joined.status(), joined.body().toString());
+        String ticket = joined.text("ticket");
+        Map<String, String> withTicket = Map.of("Floodgate-Ticket", ticket);
+
+        JsonNode admitted = await("admitted", () -> gateway.get("/api/sales/e2e/status", withTicket),
+                r -> "ADMITTED".equals(r.text("state"))).body();
+        String pass = admitted.path("admissionToken").asText();
+
+        GatewayClient.Reply held = gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":2}",
+                Map.of("Authorization", "Bearer " + pass));
+        assertEquals(201, held.status(), held.body().toString());
+        assertEquals("HOLDING", held.text("state"));
+        assertEquals(List.of("A-1", "A-2"), List.of(held.body().path("seats").get(0).asText(),
+                held.body().path("seats").get(1).asText()));
+        assertEquals(9000, held.body().path("amountCents").asLong());
+        String holdId = held.text("holdId");
+        String checkoutPass = held.body().hasNonNull("admissionToken") ? held.text("admissionToken") : pass;
+
+        GatewayClient.Reply paying = gateway.post("/api/sales/e2e/holds/" + holdId + "/checkout",
+                "{\"paymentMethod\":\"tok_visa\"}", Map.of("Authorization", "Bearer " + checkoutPass));
+        assertEquals(202, paying.status(), paying.body().toString());
+        assertEquals("PAYING", paying.text("state"));
+
+        await("purchased", () -> gateway.get("/api/sales/e2e/holds/" + holdId, withTicket),
+                r -> "PURCHASED".equals(r.text("state")));
+        GatewayClient.Reply order = await("order readable", () -> gateway.get("/api/sales/e2e/orders/" + holdId,
+                withTicket), r -> r.status() == 200);
+        assertEquals("alice", order.text("buyerId"));
+        assertEquals(9000, order.body().path("amountCents").asLong());
+
+        assertEquals(1, count("SELECT count(*) FROM orders WHERE order_id = '" + holdId + "' AND buyer_id = 'alice'"));
+        assertEquals(2, count("SELECT count(*) FROM order_seats WHERE order_id = '" + holdId + "'"));
+
+        assertEveryStepIsOnItsTopicInOrderWithOneCorrelation(holdId);
+    }
+
+    private void assertEveryStepIsOnItsTopicInOrderWithOneCorrelation(String holdId) {
+        List<TopicLog.Entry> log = topics.readAll();
+        BuyerQueued queued = only(log, Topics.QUEUE.name(), BuyerQueued.class, e -> e.buyerId().equals("alice"));
+        String correlation = queued.meta().correlationId();
+        List<TopicLog.Entry> alice = log.stream().filter(e -> e.event().meta().correlationId().equals(correlation))
+                .toList();
+
+        BuyerArrived arrived = only(alice, Topics.ARRIVALS.name(), BuyerArrived.class, e -> true);
+        BuyerAdmitted admitted = only(alice, Topics.QUEUE.name(), BuyerAdmitted.class, e -> true);
+        HoldRequested requested = only(alice, Topics.HOLD_COMMANDS.name(), HoldRequested.class, e -> true);
+        HoldPlaced placed = only(alice, Topics.HOLDS.name(), HoldPlaced.class, e -> true);
+        CheckoutRequested checkout = only(alice, Topics.CHECKOUTS.name(), CheckoutRequested.class, e -> true);
+        PaymentAuthorized paid = only(alice, Topics.PAYMENTS.name(), PaymentAuthorized.class, e -> true);
+        HoldSold sold = only(alice, Topics.HOLDS.name(), HoldSold.class, e -> true);
+
+        List<Event> steps = List.of(arrived, queued, admitted, requested, placed, checkout, paid, sold);
+        for (int i = 1; i < steps.size(); i++) {
+            Instant before = steps.get(i - 1).meta().occurredAt();
+            Instant after = steps.get(i).meta().occurredAt();
+            assertFalse(after.isBefore(before), steps.get(i) + " happened before " + steps.get(i - 1));
+        }
+        assertEquals(arrived.meta().eventId(), queued.meta().causationId());
+        assertEquals(requested.meta().eventId(), placed.meta().causationId());
+        assertEquals(checkout.meta().eventId(), paid.meta().causationId());
+        assertEquals(paid.meta().eventId(), sold.meta().causationId());
+        assertEquals(holdId, placed.holdId());
+        assertEquals(placed.seats(), sold.seats());
+        assertEquals(paid.chargeId(), sold.chargeId());
+        assertTrue(steps.stream().allMatch(e -> e.meta().saleId().equals(SALE)));
+    }
+
+    @Test
+    void badInputGetsAClearJsonErrorAndChangesNothing() throws SQLException {
+        // An admitted buyer, so that hold and checkout calls get past authentication.
+        GatewayClient.Reply joined = gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"bob\"}", Map.of());
+        String ticket = joined.text("ticket");
+        String pass = await("admitted", () -> gateway.get("/api/sales/e2e/status", Map.of("Floodgate-Ticket", ticket)),
+                r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+        Map<String, String> admitted = Map.of("Authorization", "Bearer " + pass);
+        awaitQuiet();
+        var endsBefore = topics.ends();
+        long ordersBefore = count("SELECT count(*) FROM orders");
+
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":", Map.of()));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{}", Map.of()));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "[1]", Map.of()));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"has spaces\"}", Map.of()));
+        expect(404, "UNKNOWN_SALE", gateway.post("/api/sales/nope/queue", "{\"buyerId\":\"bob\"}", Map.of()));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":-2}", admitted));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":0}", admitted));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":2000000000}", admitted));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":\"two\"}", admitted));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\"}", admitted));
+        expect(422, "OVER_BUYER_LIMIT", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":5}", admitted));
+        expect(404, "UNKNOWN_SECTION", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"vip\",\"quantity\":1}", admitted));
+        expect(401, "MISSING_TOKEN", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of()));
+        expect(401, "INVALID_TOKEN", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + ticket)));
+        expect(404, "UNKNOWN_HOLD", gateway.post("/api/sales/e2e/holds/no-such-hold/checkout",
+                "{\"paymentMethod\":\"tok_visa\"}", admitted));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds/no-such-hold/checkout", "{}", admitted));
+        expect(401, "MISSING_TOKEN", gateway.get("/api/sales/e2e/status", Map.of()));
+        expect(401, "MISSING_TOKEN", gateway.post("/api/operator/sales", "{}", Map.of()));
+        expect(403, "NOT_AN_OPERATOR", gateway.post("/api/operator/sales", "{}", Map.of("Authorization", "Bearer guess")));
+        expect(400, "BAD_REQUEST", gateway.post("/api/operator/sales", """
+                {"saleId": "Bad Id", "name": "x", "currency": "EUR", "admissionRatePerSecond": -1,
+                 "maxActiveShoppers": 1, "perBuyerLimit": 1, "sections": []}""", operator()));
+        expect(409, "SALE_EXISTS", gateway.post("/api/operator/sales", """
+                {"saleId": "e2e", "name": "again", "currency": "EUR", "admissionRatePerSecond": 1,
+                 "maxActiveShoppers": 1, "perBuyerLimit": 1,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 1, "priceCents": 1}]}""",
+                operator()));
+        expect(415, "UNSUPPORTED_MEDIA_TYPE", gateway.post("/api/sales/e2e/queue", "buyerId=bob",
+                Map.of("Content-Type", "text/plain")));
+
+        assertEquals(endsBefore, topics.ends(), "no record was written to any topic");
+        assertEquals(ordersBefore, count("SELECT count(*) FROM orders"), "no order row was written");
+    }
+
+    @Test
+    void everyServiceReportsHealthAndTheGatewayServesItsOpenApiDocument() {
+        for (FloodgateService service : FloodgateService.values()) {
+            GatewayClient.Reply health = new GatewayClient(stack.service(service).url()).get("/health", Map.of());
+            assertEquals(200, health.status(), service + " " + health.body());
+            assertEquals("UP", health.text("status"), service + " " + health.body());
+        }
+        GatewayClient.Reply openApi = gateway.get("/openapi.yml", Map.of("Accept", "application/yaml"));
+        assertEquals(200, openApi.status());
+        String document = openApi.raw().body();
+        assertTrue(document.startsWith("openapi: 3"), document);
+        for (String path : List.of("/api/sales/{saleId}/queue", "/api/sales/{saleId}/status",
+                "/api/sales/{saleId}/holds", "/api/sales/{saleId}/holds/{holdId}/checkout",
+                "/api/sales/{saleId}/orders/{orderId}", "/api/operator/sales")) {
+            assertTrue(document.contains(path + ":"), "OpenAPI document lacks " + path);
+        }
+    }
+
+    private static void expect(int status, String code, GatewayClient.Reply reply) {
+        assertEquals(status, reply.status(), reply.body().toString());
+        assertEquals(code, reply.text("error"), reply.body().toString());
+        assertNotNull(reply.text("message"), reply.body().toString());
+        assertTrue(reply.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "errors are JSON");
+    }
+
+
+    /** Waits until the admission ticks and payments of earlier steps have settled on the topics. */
+    private void awaitQuiet() {
+        var last = topics.ends();
+        for (int i = 0; i < 20; i++) {
+            sleep(Duration.ofMillis(500));
+            var now = topics.ends();
+            if (now.equals(last)) {
+                return;
+            }
+            last = now;
+        }
+        fail("topics kept changing");
+    }
+
+    private static GatewayClient.Reply await(String what, java.util.function.Supplier<GatewayClient.Reply> call,
+                                             Predicate<GatewayClient.Reply> done) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        GatewayClient.Reply last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (done.test(last)) {
+                return last;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        return fail("not " + what + " after " + PATIENCE + "; last answer: " + (last == null ? "none" : last.body()));
+    }
+
+    private static <E> E only(List<TopicLog.Entry> log, String topic, Class<E> type, Predicate<E> match) {
+        List<E> found = log.stream().filter(e -> e.topic().equals(topic) && type.isInstance(e.event()))
+                .map(e -> type.cast(e.event())).filter(match).toList();
+        assertEquals(1, found.size(), "exactly one " + type.getSimpleName() + " on " + topic + ": " + found);
+        return found.get(0);
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

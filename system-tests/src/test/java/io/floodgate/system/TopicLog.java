@@ -1,0 +1,67 @@
+package io.floodgate.system;
+
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.Topic;
+import io.floodgate.contracts.Topics;
+import io.floodgate.platform.kafka.CatalogueDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the catalogue topics as a downstream system would: committed records, from the start. */
+final class TopicLog {
+    record Entry(String topic, String key, Event event) {
+    }
+
+    private final String bootstrapServers;
+
+    TopicLog(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The end offset of every partition of every catalogue topic: what has been written so far. */
+    Map<TopicPartition, Long> ends() {
+        try (KafkaConsumer<String, Event> consumer = consumer()) {
+            return consumer.endOffsets(partitions(consumer));
+        }
+    }
+
+    List<Entry> readAll() {
+        try (KafkaConsumer<String, Event> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<Entry> entries = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, Event> r : consumer.poll(Duration.ofMillis(500))) {
+                    entries.add(new Entry(r.topic(), r.key(), r.value()));
+                }
+            }
+            return entries;
+        }
+    }
+
+    private KafkaConsumer<String, Event> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new CatalogueDeserializer(Topics.ALL));
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, Event> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (Topic<?> topic : Topics.ALL) {
+            consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        return partitions;
+    }
+}
