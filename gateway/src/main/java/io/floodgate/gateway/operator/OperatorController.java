@@ -63,7 +63,7 @@ public class OperatorController {
         if (view.sale(request.saleId()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_EXISTS", "Sale '" + request.saleId() + "' exists already.");
         }
-        SaleConfig config = config(request);
+        SaleConfig config = config(request, tokens.now());
         SaleCreated created = new SaleCreated(EventMeta.of(request.saleId(), EventMeta.newId(), EventMeta.newId(),
                 tokens.now()), operator, config);
         var known = view.saleCreations().await(request.saleId(), settings.answerWait());
@@ -73,7 +73,7 @@ public class OperatorController {
                         .orElseGet(() -> HttpResponse.accepted()));
     }
 
-    private static SaleConfig config(CreateSaleRequest request) {
+    private static SaleConfig config(CreateSaleRequest request, Instant now) {
         Set<String> ids = new HashSet<>();
         List<SectionConfig> sections = request.sections().stream()
                 .map(s -> new SectionConfig(s.id(), s.name(), s.rows(), s.seatsPerRow(), s.priceCents()))
@@ -83,15 +83,15 @@ public class OperatorController {
                 throw ApiException.badRequest("DUPLICATE_SECTION", "Section id '" + s.id() + "' appears twice.");
             }
         }
-        return new SaleConfig(request.name(), opensAt(request.opensAt()), request.currency(),
+        return new SaleConfig(request.name(), opensAt(request.opensAt(), now), request.currency(),
                 request.admissionRatePerSecond(), request.maxActiveShoppers(),
                 seconds(request.admissionWindowSeconds(), DEFAULT_WINDOW), seconds(request.holdDurationSeconds(), DEFAULT_HOLD),
                 request.perBuyerLimit(), sections);
     }
 
-    private static Instant opensAt(String text) {
+    private static Instant opensAt(String text, Instant now) {
         if (text == null) {
-            return null;
+            return now;
         }
         try {
             return Instant.parse(text);
