@@ -24,7 +24,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Joining a sale's line and reading one's place in it. */
@@ -60,17 +59,10 @@ public class QueueController {
     @Post("/queue")
     public CompletableFuture<HttpResponse<BuyerStatus>> join(String saleId, @Valid @Body JoinRequest request) {
         SaleView sale = requireSale(saleId);
-        String key = GatewayView.joinKey(saleId, request.buyerId());
-        CompletableFuture<Optional<BuyerQueued>> answer = view.joins().await(key, settings.answerWait());
         BuyerArrived arrived = new BuyerArrived(
                 EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()), request.buyerId());
-        return Publishing.attempt(() -> publisher.publish(Topics.ARRIVALS, saleId, arrived))
-                .whenComplete((ack, error) -> {
-                    if (error != null) {
-                        view.joins().cancel(key);
-                    }
-                })
-                .thenCompose(ack -> answer)
+        return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, request.buyerId()), settings.answerWait(),
+                        () -> publisher.publish(Topics.ARRIVALS, saleId, arrived))
                 .thenApply(queued -> queued.map(q -> HttpResponse.ok(placed(sale, q)))
                         .orElseGet(() -> HttpResponse.accepted().body(BuyerStatus.of(BuyerState.JOINING, saleId,
                                 request.buyerId()).pollAfter(settings.answerWait().toMillis()))));

@@ -32,7 +32,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -71,17 +70,11 @@ public class HoldController {
                     "This sale allows at most " + sale.config().perBuyerLimit() + " seats per buyer.");
         }
         String holdId = EventMeta.newId();
-        CompletableFuture<Optional<HoldView>> answer = view.holdAnswers().await(holdId, settings.answerWait());
         HoldRequested command = new HoldRequested(EventMeta.of(saleId, pass.correlationId(), EventMeta.newId(),
                 tokens.now()), holdId, pass.buyerId(), section.id(), request.quantity());
         HoldView pending = HoldView.requested(holdId, saleId, pass.buyerId(), section.id(), request.quantity());
-        return Publishing.attempt(() -> publisher.publish(Topics.HOLD_COMMANDS, Keys.section(saleId, section.id()), command))
-                .whenComplete((ack, error) -> {
-                    if (error != null) {
-                        view.holdAnswers().cancel(holdId);
-                    }
-                })
-                .thenCompose(ack -> answer)
+        return Publishing.ask(view.holdAnswers(), holdId, settings.answerWait(),
+                        () -> publisher.publish(Topics.HOLD_COMMANDS, Keys.section(saleId, section.id()), command))
                 .thenApply(outcome -> {
                     HoldView hold = outcome.orElse(pending);
                     HttpStatus status = switch (hold.state()) {

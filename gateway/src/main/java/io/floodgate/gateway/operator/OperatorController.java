@@ -66,9 +66,8 @@ public class OperatorController {
         SaleConfig config = config(request, tokens.now());
         SaleCreated created = new SaleCreated(EventMeta.of(request.saleId(), EventMeta.newId(), EventMeta.newId(),
                 tokens.now()), operator, config);
-        var known = view.saleCreations().await(request.saleId(), settings.answerWait());
-        return Publishing.attempt(() -> publisher.publish(Topics.SALES, request.saleId(), created))
-                .thenCompose(ack -> known)
+        return Publishing.ask(view.saleCreations(), request.saleId(), settings.answerWait(),
+                        () -> publisher.publish(Topics.SALES, request.saleId(), created))
                 .thenApply(sale -> sale.<HttpResponse<Object>>map(s -> HttpResponse.created(SaleInfo.of(s)))
                         .orElseGet(() -> HttpResponse.accepted()));
     }

@@ -1,7 +1,7 @@
 package io.floodgate.inventory.holds;
 
 import io.floodgate.inventory.seats.Section;
-import io.floodgate.platform.kafka.JsonSerde;
+import io.floodgate.platform.streams.JsonStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -29,13 +29,11 @@ public final class InventoryStores {
     }
 
     public static StoreBuilder<KeyValueStore<String, Section>> sections() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SECTIONS), Serdes.String(),
-                JsonSerde.of(Section.class));
+        return JsonStores.keyValue(SECTIONS, Section.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, Hold>> holds() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDS), Serdes.String(),
-                JsonSerde.of(Hold.class));
+        return JsonStores.keyValue(HOLDS, Hold.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, String>> expiry() {

@@ -1,10 +1,8 @@
 package io.floodgate.queue.line;
 
-import io.floodgate.platform.kafka.JsonSerde;
-import org.apache.kafka.common.serialization.Serdes;
+import io.floodgate.platform.streams.JsonStores;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /** The state stores of the line, each backed by a changelog topic. */
 public final class QueueStores {
@@ -28,17 +26,14 @@ public final class QueueStores {
     }
 
     public static StoreBuilder<KeyValueStore<String, SaleLine>> lines() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES), Serdes.String(),
-                JsonSerde.of(SaleLine.class));
+        return JsonStores.keyValue(LINES, SaleLine.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, QueuedBuyer>> buyers() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUYERS), Serdes.String(),
-                JsonSerde.of(QueuedBuyer.class));
+        return JsonStores.keyValue(BUYERS, QueuedBuyer.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, QueuedBuyer>> order() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER), Serdes.String(),
-                JsonSerde.of(QueuedBuyer.class));
+        return JsonStores.keyValue(ORDER, QueuedBuyer.class);
     }
 }
