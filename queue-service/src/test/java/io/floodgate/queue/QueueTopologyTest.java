@@ -5,9 +5,17 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.LineOpened;
+import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.queue.QueueEvent;
+import io.floodgate.contracts.sale.AdmissionRateChanged;
+import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleEvent;
+import io.floodgate.contracts.sale.SalePaused;
+import io.floodgate.contracts.sale.SaleResumed;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.platform.kafka.JsonSerde;
@@ -60,16 +68,39 @@ class QueueTopologyTest {
     }
 
     private void createSale(int ratePerSecond) {
+        createSale(ratePerSecond, START);
+    }
+
+    private void createSale(int ratePerSecond, Instant opensAt) {
         sales.pipeInput("demo", new SaleCreated(EventMeta.of("demo", "op", "req", START), "ops",
-                new SaleConfig("Demo", START, "EUR", ratePerSecond, 1000, Duration.ofMinutes(5), Duration.ofMinutes(10),
+                new SaleConfig("Demo", opensAt, "EUR", ratePerSecond, 1000, Duration.ofMinutes(5), Duration.ofMinutes(10),
                         6, List.of(new SectionConfig("floor", "Floor", 10, 10, 100)))));
     }
 
+    private void operator(SaleEvent action) {
+        sales.pipeInput("demo", action);
+    }
+
     private BuyerArrived arrive(String buyerId) {
+        return arrive(buyerId, START);
+    }
+
+    private BuyerArrived arrive(String buyerId, Instant at) {
         BuyerArrived arrived = new BuyerArrived(EventMeta.of("demo", "corr-" + buyerId + "-" + EventMeta.newId(),
-                "req", START), buyerId);
+                "req", at), buyerId);
         arrivals.pipeInput("demo", arrived);
         return arrived;
+    }
+
+    private <E extends QueueEvent> List<E> read(Class<E> type) {
+        return queue.readValuesToList().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private List<BuyerAdmitted> tickFor(Duration total) {
+        for (Duration passed = Duration.ZERO; passed.compareTo(total) < 0; passed = passed.plus(TICK)) {
+            driver.advanceWallClockTime(TICK);
+        }
+        return read(BuyerAdmitted.class);
     }
 
     @Test
@@ -79,10 +110,10 @@ class QueueTopologyTest {
         arrive("b");
         arrive("c");
 
-        List<QueueEvent> events = queue.readValuesToList();
+        List<BuyerQueued> events = read(BuyerQueued.class);
 
-        assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> ((BuyerQueued) e).sequence()).toList());
-        assertEquals(List.of("a", "b", "c"), events.stream().map(e -> ((BuyerQueued) e).buyerId()).toList());
+        assertEquals(List.of(1L, 2L, 3L), events.stream().map(BuyerQueued::sequence).toList());
+        assertEquals(List.of("a", "b", "c"), events.stream().map(BuyerQueued::buyerId).toList());
     }
 
     @Test
@@ -92,9 +123,9 @@ class QueueTopologyTest {
         arrive("bob");
         BuyerArrived again = arrive("alice");
 
-        List<QueueEvent> events = queue.readValuesToList();
+        List<BuyerQueued> events = read(BuyerQueued.class);
 
-        BuyerQueued repeat = (BuyerQueued) events.get(2);
+        BuyerQueued repeat = events.get(2);
         assertEquals(1, repeat.sequence());
         assertTrue(repeat.repeated());
         assertEquals(first.meta().correlationId(), repeat.meta().correlationId());
@@ -109,10 +140,7 @@ class QueueTopologyTest {
         }
         queue.readValuesToList();
 
-        for (int step = 0; step < 5; step++) {
-            driver.advanceWallClockTime(TICK);
-        }
-        List<BuyerAdmitted> admitted = queue.readValuesToList().stream().map(BuyerAdmitted.class::cast).toList();
+        List<BuyerAdmitted> admitted = tickFor(Duration.ofSeconds(1));
 
         assertEquals(10, admitted.size(), "one second at 10 per second");
         assertEquals(1, admitted.get(0).sequence());
@@ -143,5 +171,74 @@ class QueueTopologyTest {
         assertTrue(queue.isEmpty());
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void thePreQueueIsAdmittedInTheOrderDrawnFromTheRecordedSeedThenFirstComeFirstServed() {
+        Instant opensAt = START.plusSeconds(60);
+        createSale(50, opensAt);
+        for (int i = 0; i < 100; i++) {
+            arrive("early-" + i);
+        }
+        List<BuyerPreQueued> preQueued = read(BuyerPreQueued.class);
+        assertEquals(100, preQueued.size());
+        assertEquals(99, preQueued.get(99).preQueueIndex());
+        assertTrue(tickFor(Duration.ofSeconds(30)).isEmpty(), "nobody is admitted before opening");
+
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        List<QueueEvent> atOpening = queue.readValuesToList();
+        LineOpened opened = (LineOpened) atOpening.get(0);
+        assertEquals(100, opened.preQueueSize());
+        assertEquals(SeededPermutation.ALGORITHM, opened.permutation());
+        arrive("late-1", opensAt.plusSeconds(1));
+        arrive("late-2", opensAt.plusSeconds(2));
+        assertEquals(List.of(101L, 102L), read(BuyerQueued.class).stream().map(BuyerQueued::sequence).toList());
+
+        List<BuyerAdmitted> admitted = new java.util.ArrayList<>(atOpening.stream()
+                .filter(BuyerAdmitted.class::isInstance).map(BuyerAdmitted.class::cast).toList());
+        admitted.addAll(tickFor(Duration.ofSeconds(3)));
+
+        assertEquals(102, admitted.size());
+        SeededPermutation drawn = new SeededPermutation(opened.seed(), 100);
+        for (BuyerAdmitted a : admitted.subList(0, 100)) {
+            assertEquals("early-" + drawn.invert(a.sequence() - 1), a.buyerId(), "place " + a.sequence());
+        }
+        assertEquals("late-1", admitted.get(100).buyerId());
+        assertEquals("late-2", admitted.get(101).buyerId());
+        assertTrue(admitted.stream().limit(100).anyMatch(a -> !a.buyerId().equals("early-" + (a.sequence() - 1))),
+                "the pre-queue is shuffled, not kept in arrival order");
+    }
+
+    @Test
+    void pausingStopsAdmissionsAndResumingContinuesWithoutABurst() {
+        createSale(10);
+        for (int i = 1; i <= 40; i++) {
+            arrive("b" + i);
+        }
+        queue.readValuesToList();
+        assertEquals(10, tickFor(Duration.ofSeconds(1)).size());
+
+        operator(new SalePaused(EventMeta.of("demo", "op", "req", START), "ops", "payment provider degraded"));
+        assertTrue(tickFor(Duration.ofSeconds(5)).isEmpty(), "no admission while paused");
+
+        operator(new SaleResumed(EventMeta.of("demo", "op", "req", START), "ops", "recovered"));
+        List<BuyerAdmitted> after = tickFor(Duration.ofSeconds(1));
+        assertEquals(10, after.size(), "one second's worth, not the paused seconds' backlog");
+        assertEquals(11, after.get(0).sequence(), "places were kept");
+    }
+
+    @Test
+    void aNewRateTakesEffectAndAClosedSaleAdmitsNoOne() {
+        createSale(10);
+        for (int i = 1; i <= 100; i++) {
+            arrive("b" + i);
+        }
+        queue.readValuesToList();
+
+        operator(new AdmissionRateChanged(EventMeta.of("demo", "op", "req", START), "ops", "provider healthy", 40));
+        assertEquals(40, tickFor(Duration.ofSeconds(1)).size());
+
+        operator(new SaleClosed(EventMeta.of("demo", "op", "req", START), "ops", "event cancelled"));
+        assertTrue(tickFor(Duration.ofSeconds(2)).isEmpty());
     }
 }

@@ -6,6 +6,10 @@ import io.floodgate.contracts.Event;
 
 /** Topic {@code floodgate.queue}: places in line and admissions, written by queue-service. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(BuyerQueued.class), @JsonSubTypes.Type(BuyerAdmitted.class)})
-public sealed interface QueueEvent extends Event permits BuyerQueued, BuyerAdmitted {
+@JsonSubTypes({
+        @JsonSubTypes.Type(BuyerPreQueued.class),
+        @JsonSubTypes.Type(LineOpened.class),
+        @JsonSubTypes.Type(BuyerQueued.class),
+        @JsonSubTypes.Type(BuyerAdmitted.class)})
+public sealed interface QueueEvent extends Event permits BuyerPreQueued, LineOpened, BuyerQueued, BuyerAdmitted {
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
  * A buyer's place in a sale, always in exactly one {@link BuyerState}. Fields not relevant to the
  * state are absent; docs/api.md lists which fields each state carries.
  *
- * @param position            1 for the next buyer to be admitted (WAITING)
+ * @param message             the operator's message to the line, if any (every state)
+ * @param opensAt             when the sale opens (PRE_QUEUE)
+ * @param position            1 for the next buyer to be admitted (WAITING, PAUSED)
  * @param ahead               buyers in front (WAITING)
  * @param waitEstimateSeconds at the sale's admission rate (WAITING)
  * @param ticket              the visitor ticket to send with status reads (from joining)
@@ -16,32 +18,44 @@ import java.time.Instant;
  * @param pollAfterMs         when to ask again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BuyerStatus(BuyerState state, String meaning, String next, String saleId, String buyerId,
-                          Long sequence, Long position, Long ahead, Long waitEstimateSeconds, String ticket,
-                          String admissionToken, Instant windowEndsAt, Long pollAfterMs) {
+public record BuyerStatus(BuyerState state, String meaning, String next, String message, String saleId,
+                          String buyerId, Instant opensAt, Long sequence, Long position, Long ahead,
+                          Long waitEstimateSeconds, String ticket, String admissionToken, Instant windowEndsAt,
+                          Long pollAfterMs) {
 
     public static BuyerStatus of(BuyerState state, String saleId, String buyerId) {
-        return new BuyerStatus(state, state.meaning(), state.next(), saleId, buyerId, null, null, null, null, null,
-                null, null, null);
+        return new BuyerStatus(state, state.meaning(), state.next(), null, saleId, buyerId, null, null, null, null,
+                null, null, null, null, null);
+    }
+
+    /** The operator's message to the line, shown with every state. */
+    public BuyerStatus withMessage(String text) {
+        return new BuyerStatus(state, meaning, next, text, saleId, buyerId, opensAt, sequence, position, ahead,
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
+    }
+
+    public BuyerStatus opening(Instant at) {
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, at, sequence, position, ahead,
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
     }
 
     public BuyerStatus inLine(long sequenceInLine, long positionInLine, long buyersAhead, long estimateSeconds) {
-        return new BuyerStatus(state, meaning, next, saleId, buyerId, sequenceInLine, positionInLine, buyersAhead,
-                estimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequenceInLine,
+                positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
     }
 
     public BuyerStatus withTicket(String visitorTicket) {
-        return new BuyerStatus(state, meaning, next, saleId, buyerId, sequence, position, ahead, waitEstimateSeconds,
-                visitorTicket, admissionToken, windowEndsAt, pollAfterMs);
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
+                waitEstimateSeconds, visitorTicket, admissionToken, windowEndsAt, pollAfterMs);
     }
 
     public BuyerStatus admitted(String token, Instant windowEnd) {
-        return new BuyerStatus(state, meaning, next, saleId, buyerId, sequence, position, ahead, waitEstimateSeconds,
-                ticket, token, windowEnd, pollAfterMs);
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
+                waitEstimateSeconds, ticket, token, windowEnd, pollAfterMs);
     }
 
     public BuyerStatus pollAfter(long millis) {
-        return new BuyerStatus(state, meaning, next, saleId, buyerId, sequence, position, ahead, waitEstimateSeconds,
-                ticket, admissionToken, windowEndsAt, millis);
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, millis);
     }
 }

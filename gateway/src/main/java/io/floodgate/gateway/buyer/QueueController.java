@@ -3,7 +3,9 @@ package io.floodgate.gateway.buyer;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.arrival.BuyerArrived;
+import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
@@ -15,6 +17,7 @@ import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.SaleView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -47,7 +50,7 @@ public class QueueController {
     @Operation(summary = "The sale: sections, prices, and how long the line is")
     @Get
     public SaleInfo sale(String saleId) {
-        return SaleInfo.of(requireSale(saleId));
+        return SaleInfo.of(requireSale(saleId), tokens.now());
     }
 
     /**
@@ -59,6 +62,9 @@ public class QueueController {
     @Post("/queue")
     public CompletableFuture<HttpResponse<BuyerStatus>> join(String saleId, @Valid @Body JoinRequest request) {
         SaleView sale = requireSale(saleId);
+        if (sale.state().closed()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
+        }
         BuyerArrived arrived = new BuyerArrived(
                 EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()), request.buyerId());
         return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, request.buyerId()), settings.answerWait(),
@@ -76,10 +82,15 @@ public class QueueController {
         return statuses.of(sale, tokens.ticket(Credentials.either(ticketHeader, ticket), saleId));
     }
 
-    private BuyerStatus placed(SaleView sale, BuyerQueued queued) {
-        VisitorTicket ticket = new VisitorTicket(sale.saleId(), queued.buyerId(), queued.sequence(),
-                queued.meta().correlationId());
+    private BuyerStatus placed(SaleView sale, QueueEvent place) {
+        VisitorTicket ticket = place instanceof BuyerPreQueued pre
+                ? new VisitorTicket(sale.saleId(), pre.buyerId(), 0, pre.preQueueIndex(), pre.meta().correlationId())
+                : ticketFor(sale.saleId(), (BuyerQueued) place);
         return statuses.of(sale, ticket).withTicket(tokens.issue(ticket));
+    }
+
+    private static VisitorTicket ticketFor(String saleId, BuyerQueued queued) {
+        return new VisitorTicket(saleId, queued.buyerId(), queued.sequence(), null, queued.meta().correlationId());
     }
 
     private SaleView requireSale(String saleId) {

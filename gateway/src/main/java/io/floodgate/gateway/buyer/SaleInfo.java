@@ -1,5 +1,7 @@
 package io.floodgate.gateway.buyer;
 
+import io.floodgate.contracts.sale.SalePhase;
+import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.view.SaleView;
 
@@ -7,17 +9,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** What anyone may know of a sale: the same for every buyer, so cacheable. */
-public record SaleInfo(String saleId, String name, Instant opensAt, String currency, int perBuyerLimit,
-                       List<Section> sections, long inLine, long admittedThrough) {
+public record SaleInfo(String saleId, String name, SalePhase phase, String message, Instant opensAt, String currency,
+                       int perBuyerLimit, int admissionRatePerSecond, List<Section> sections, long preQueued,
+                       long inLine, long admittedThrough) {
 
     public record Section(String id, String name, int capacity, long priceCents) {
     }
 
-    public static SaleInfo of(SaleView sale) {
-        return new SaleInfo(sale.saleId(), sale.config().name(), sale.config().opensAt(), sale.config().currency(),
-                sale.config().perBuyerLimit(),
-                sale.config().sections().stream().map(SaleInfo::section).toList(),
-                sale.lastSequence(), sale.admittedThrough());
+    public static SaleInfo of(SaleView sale, Instant now) {
+        SaleState state = sale.state();
+        return new SaleInfo(sale.saleId(), state.config().name(), state.phase(now, false), state.message(),
+                state.config().opensAt(), state.config().currency(), state.config().perBuyerLimit(),
+                state.admissionRatePerSecond(), state.config().sections().stream().map(SaleInfo::section).toList(),
+                sale.preQueueSize(), sale.lastSequence(), sale.admittedThrough());
     }
 
     private static Section section(SectionConfig s) {

@@ -63,6 +63,7 @@ public class HoldController {
                                                               @Valid @Body HoldRequest request) {
         AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
         SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
+        requireOpenForShopping(sale);
         SectionConfig section = sale.config().section(request.sectionId()).orElseThrow(() -> ApiException.notFound(
                 "UNKNOWN_SECTION", "Sale '" + saleId + "' has no section '" + request.sectionId() + "'."));
         if (request.quantity() > sale.config().perBuyerLimit()) {
@@ -103,6 +104,7 @@ public class HoldController {
                                                                   @Valid @Body CheckoutRequest request) {
         AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
         HoldView hold = ownHold(saleId, holdId, pass.buyerId());
+        view.sale(saleId).ifPresent(HoldController::requireOpenForShopping);
         if (hold.state() == BuyerState.PAYING) {
             return CompletableFuture.completedFuture(HttpResponse.accepted().body(HoldResponse.of(hold, null)));
         }
@@ -115,6 +117,17 @@ public class HoldController {
                 hold.currency(), request.paymentMethod());
         return Publishing.attempt(() -> publisher.publish(Topics.CHECKOUTS, holdId, checkout))
                 .thenApply(ack -> HttpResponse.accepted().body(HoldResponse.of(hold.in(BuyerState.PAYING, null), null)));
+    }
+
+    /** While a sale is paused nothing moves, and once closed nothing more is sold. */
+    private static void requireOpenForShopping(SaleView sale) {
+        if (sale.state().closed()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "The sale is closed.");
+        }
+        if (sale.state().paused()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_PAUSED",
+                    "The sale is paused; your seats and time are kept. Try again when it resumes.");
+        }
     }
 
     private HoldView ownHold(String saleId, String holdId, String buyerId) {

@@ -2,7 +2,14 @@ package io.floodgate.gateway.operator;
 
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.sale.AdmissionRateChanged;
+import io.floodgate.contracts.sale.QueueMessagePosted;
+import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleEvent;
+import io.floodgate.contracts.sale.SalePaused;
+import io.floodgate.contracts.sale.SaleResumed;
+import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.GatewaySettings;
@@ -59,17 +66,83 @@ public class OperatorController {
     public CompletableFuture<HttpResponse<Object>> create(
             @Nullable @Header(Credentials.OPERATOR_HEADER) String operatorName,
             @Valid @Body CreateSaleRequest request) {
-        String operator = operatorName == null || operatorName.isBlank() ? "operator" : operatorName;
         if (view.sale(request.saleId()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_EXISTS", "Sale '" + request.saleId() + "' exists already.");
         }
         SaleConfig config = config(request, tokens.now());
-        SaleCreated created = new SaleCreated(EventMeta.of(request.saleId(), EventMeta.newId(), EventMeta.newId(),
-                tokens.now()), operator, config);
-        return Publishing.ask(view.saleCreations(), request.saleId(), settings.answerWait(),
-                        () -> publisher.publish(Topics.SALES, request.saleId(), created))
-                .thenApply(sale -> sale.<HttpResponse<Object>>map(s -> HttpResponse.created(SaleInfo.of(s)))
-                        .orElseGet(() -> HttpResponse.accepted()));
+        SaleCreated created = new SaleCreated(meta(request.saleId()), operator(operatorName), config);
+        return record(created, HttpStatus.CREATED);
+    }
+
+    @Operation(summary = "Pause a sale: places are kept and no window or hold runs out until it resumes")
+    @Post("/{saleId}/pause")
+    public CompletableFuture<HttpResponse<Object>> pause(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
+            String operatorName, @Valid @Body OperatorNote note) {
+        SaleState state = requireOpen(saleId);
+        if (state.paused()) {
+            throw new ApiException(HttpStatus.CONFLICT, "ALREADY_PAUSED", "Sale '" + saleId + "' is paused already.");
+        }
+        return record(new SalePaused(meta(saleId), operator(operatorName), note.reason()), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Resume a paused sale")
+    @Post("/{saleId}/resume")
+    public CompletableFuture<HttpResponse<Object>> resume(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
+            String operatorName, @Valid @Body OperatorNote note) {
+        if (!requireOpen(saleId).paused()) {
+            throw new ApiException(HttpStatus.CONFLICT, "NOT_PAUSED", "Sale '" + saleId + "' is not paused.");
+        }
+        return record(new SaleResumed(meta(saleId), operator(operatorName), note.reason()), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Close a sale for good")
+    @Post("/{saleId}/close")
+    public CompletableFuture<HttpResponse<Object>> close(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
+            String operatorName, @Valid @Body OperatorNote note) {
+        requireOpen(saleId);
+        return record(new SaleClosed(meta(saleId), operator(operatorName), note.reason()), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Change the admission rate, live")
+    @Post("/{saleId}/rate")
+    public CompletableFuture<HttpResponse<Object>> rate(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
+            String operatorName, @Valid @Body RateChange change) {
+        requireOpen(saleId);
+        return record(new AdmissionRateChanged(meta(saleId), operator(operatorName), change.reason(),
+                change.admissionRatePerSecond()), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Post a message every buyer in the sale sees (empty clears it)")
+    @Post("/{saleId}/message")
+    public CompletableFuture<HttpResponse<Object>> message(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
+            String operatorName, @Valid @Body Broadcast broadcast) {
+        requireOpen(saleId);
+        return record(new QueueMessagePosted(meta(saleId), operator(operatorName), broadcast.message()), HttpStatus.OK);
+    }
+
+    /** Publishes the action and answers once this instance's view shows it; 202 if that takes longer. */
+    private CompletableFuture<HttpResponse<Object>> record(SaleEvent action, HttpStatus done) {
+        return Publishing.ask(view.saleChanges(), action.meta().eventId(), settings.answerWait(),
+                        () -> publisher.publish(Topics.SALES, action.meta().saleId(), action))
+                .thenApply(sale -> sale.<HttpResponse<Object>>map(s -> HttpResponse.status(done)
+                                .body(SaleInfo.of(s, tokens.now())))
+                        .orElseGet(HttpResponse::accepted));
+    }
+
+    private SaleState requireOpen(String saleId) {
+        SaleState state = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId)).state();
+        if (state.closed()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
+        }
+        return state;
+    }
+
+    private EventMeta meta(String saleId) {
+        return EventMeta.of(saleId, "sale:" + saleId, EventMeta.newId(), tokens.now());
+    }
+
+    private static String operator(String name) {
+        return name == null || name.isBlank() ? "operator" : name;
     }
 
     private static SaleConfig config(CreateSaleRequest request, Instant now) {

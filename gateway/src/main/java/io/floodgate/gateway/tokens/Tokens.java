@@ -10,34 +10,52 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Issues and checks visitor tickets and admission passes. */
+/** Issues and checks visitor tickets and admission passes; signs with the current key, accepts previous ones. */
 @Singleton
 public final class Tokens {
     private static final Logger LOG = LoggerFactory.getLogger(Tokens.class);
 
-    private final TokenSigner tickets;
-    private final TokenSigner passes;
+    private static final String TICKET = "visitor-ticket";
+    private static final String PASS = "admission-pass";
+
+    /** Current key first, then the previous ones. */
+    private final List<byte[]> secrets;
+    private final Map<String, List<TokenSigner>> signers;
     private final Clock clock;
 
     public Tokens(TokenSettings settings, Clock clock) {
-        byte[] secret = settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(Tokens::randomSecret);
-        this.tickets = new TokenSigner(secret, "visitor-ticket");
-        this.passes = new TokenSigner(secret, "admission-pass");
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(Tokens::randomSecret));
+        settings.previousSecrets().forEach(s -> keys.add(s.getBytes(StandardCharsets.UTF_8)));
+        this.secrets = List.copyOf(keys);
+        this.signers = Map.of(TICKET, signers(TICKET), PASS, signers(PASS));
         this.clock = clock;
     }
 
+    private List<TokenSigner> signers(String purpose) {
+        return secrets.stream().map(secret -> new TokenSigner(secret, purpose)).toList();
+    }
+
     public String issue(VisitorTicket ticket) {
-        return tickets.sign(ticket);
+        return signers.get(TICKET).get(0).sign(ticket);
     }
 
     public String issue(AdmissionPass pass) {
-        return passes.sign(pass);
+        return signers.get(PASS).get(0).sign(pass);
+    }
+
+    private <T> Optional<T> verify(String purpose, String token, Class<T> type) {
+        return signers.get(purpose).stream().map(s -> s.verify(token, type)).flatMap(Optional::stream).findFirst();
     }
 
     /** The ticket, if genuine and for {@code saleId}; otherwise 401 or 403 with the reason. */
     public VisitorTicket ticket(String token, String saleId) {
-        VisitorTicket ticket = tickets.verify(require(token, "visitor ticket"), VisitorTicket.class)
+        VisitorTicket ticket = verify(TICKET, require(token, "visitor ticket"), VisitorTicket.class)
                 .orElseThrow(() -> invalid("visitor ticket"));
         requireSale(ticket.saleId(), saleId);
         return ticket;
@@ -45,7 +63,7 @@ public final class Tokens {
 
     /** The pass, if genuine, unexpired and for {@code saleId}; otherwise 401 or 403 with the reason. */
     public AdmissionPass pass(String token, String saleId) {
-        AdmissionPass pass = passes.verify(require(token, "admission token"), AdmissionPass.class)
+        AdmissionPass pass = verify(PASS, require(token, "admission token"), AdmissionPass.class)
                 .orElseThrow(() -> invalid("admission token"));
         requireSale(pass.saleId(), saleId);
         if (!clock.instant().isBefore(pass.expiresAt())) {

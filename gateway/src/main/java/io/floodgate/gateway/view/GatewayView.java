@@ -11,8 +11,13 @@ import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.LineOpened;
+import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SaleEvent;
+import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.gateway.buyer.BuyerState;
 import jakarta.inject.Singleton;
 
@@ -30,9 +35,9 @@ import java.util.function.UnaryOperator;
 public final class GatewayView {
     private final Map<String, SaleView> sales = new ConcurrentHashMap<>();
     private final Map<String, HoldView> holds = new ConcurrentHashMap<>();
-    private final Waiters<String, BuyerQueued> joins = new Waiters<>();
+    private final Waiters<String, QueueEvent> joins = new Waiters<>();
     private final Waiters<String, HoldView> holdAnswers = new Waiters<>();
-    private final Waiters<String, SaleView> saleCreations = new Waiters<>();
+    private final Waiters<String, SaleView> saleChanges = new Waiters<>();
 
     public Optional<SaleView> sale(String saleId) {
         return Optional.ofNullable(sales.get(saleId));
@@ -42,7 +47,8 @@ public final class GatewayView {
         return Optional.ofNullable(holds.get(holdId));
     }
 
-    public Waiters<String, BuyerQueued> joins() {
+    /** Join requests, keyed by {@link #joinKey}, answered by BuyerQueued or BuyerPreQueued. */
+    public Waiters<String, QueueEvent> joins() {
         return joins;
     }
 
@@ -50,8 +56,9 @@ public final class GatewayView {
         return holdAnswers;
     }
 
-    public Waiters<String, SaleView> saleCreations() {
-        return saleCreations;
+    /** Operator actions, keyed by the event id of the sale event they published. */
+    public Waiters<String, SaleView> saleChanges() {
+        return saleChanges;
     }
 
     public static String joinKey(String saleId, String buyerId) {
@@ -61,13 +68,24 @@ public final class GatewayView {
     /** Applies one event. Events of other types are not the gateway's business and are ignored. */
     public void apply(Event event) {
         if (event instanceof SaleCreated created) {
-            SaleView sale = sales.computeIfAbsent(created.meta().saleId(), id -> new SaleView(id, created.config()));
-            saleCreations.complete(sale.saleId(), sale);
+            SaleView sale = sales.computeIfAbsent(created.meta().saleId(), id -> new SaleView(SaleState.created(created)));
+            saleChanges.complete(created.meta().eventId(), sale);
+        } else if (event instanceof SaleEvent change) {
+            sale(change.meta().saleId()).ifPresent(s -> {
+                s.changed(s.state().apply(change));
+                saleChanges.complete(change.meta().eventId(), s);
+            });
+        } else if (event instanceof LineOpened opened) {
+            sale(opened.meta().saleId()).ifPresent(s -> s.opened(opened.seed(), opened.preQueueSize()));
+        } else if (event instanceof BuyerPreQueued preQueued) {
+            sale(preQueued.meta().saleId()).ifPresent(s -> s.preQueued(preQueued.preQueueIndex()));
+            joins.complete(joinKey(preQueued.meta().saleId(), preQueued.buyerId()), preQueued);
         } else if (event instanceof BuyerQueued queued) {
             sale(queued.meta().saleId()).ifPresent(s -> s.queued(queued.sequence()));
             joins.complete(joinKey(queued.meta().saleId(), queued.buyerId()), queued);
         } else if (event instanceof BuyerAdmitted admitted) {
-            sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt()));
+            sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt(),
+                    admitted.meta().occurredAt()));
         } else if (event instanceof HoldRequested requested) {
             holds.putIfAbsent(requested.holdId(), HoldView.requested(requested.holdId(), requested.meta().saleId(),
                     requested.buyerId(), requested.sectionId(), requested.quantity()));

@@ -1,40 +1,62 @@
 package io.floodgate.gateway.view;
 
+import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleState;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * What every gateway instance knows of one sale: its configuration and the line's counters.
- * Written by the one view thread, read by request threads.
+ * What every gateway instance knows of one sale: its state and the line's counters. Written by
+ * the one view thread, read by request threads.
  */
 public final class SaleView {
+    /** An admission batch's window, and how long the sale had been paused when it was admitted. */
+    private record Window(Instant endsAt, Duration pausedBefore) {
+    }
+
     private final String saleId;
-    private final SaleConfig config;
+    private volatile SaleState state;
+    private volatile SeededPermutation preQueueOrder;
+    private volatile long preQueueSize;
     private volatile long lastSequence;
     private volatile long admittedThrough;
-    /** First sequence of each admission batch -> when that batch's window ends. */
-    private final ConcurrentSkipListMap<Long, Instant> windows = new ConcurrentSkipListMap<>();
+    /** First sequence of each admission batch -> that batch's window. */
+    private final ConcurrentSkipListMap<Long, Window> windows = new ConcurrentSkipListMap<>();
 
-    public SaleView(String saleId, SaleConfig config) {
-        this.saleId = saleId;
-        this.config = config;
+    public SaleView(SaleState state) {
+        this.saleId = state.saleId();
+        this.state = state;
     }
 
     public String saleId() {
         return saleId;
     }
 
+    public SaleState state() {
+        return state;
+    }
+
     public SaleConfig config() {
-        return config;
+        return state.config();
+    }
+
+    public boolean opened() {
+        return preQueueOrder != null || lastSequence > preQueueSize;
+    }
+
+    /** Buyers who arrived before opening. */
+    public long preQueueSize() {
+        return preQueueSize;
     }
 
     /** Buyers with a place in line so far. */
     public long lastSequence() {
-        return lastSequence;
+        return Math.max(lastSequence, preQueueSize);
     }
 
     /** The serving counter: every place up to this one has been admitted. */
@@ -42,12 +64,38 @@ public final class SaleView {
         return admittedThrough;
     }
 
-    /** When the admission window of the buyer at {@code sequence} ends, if they were admitted. */
-    public Optional<Instant> windowEnd(long sequence) {
+    /** The place drawn at opening for the pre-queue's {@code index}-th arrival, once the line is open. */
+    public Optional<Long> drawnSequence(long preQueueIndex) {
+        SeededPermutation order = preQueueOrder;
+        return order == null ? Optional.empty() : Optional.of(order.apply(preQueueIndex) + 1);
+    }
+
+    /**
+     * When the admission window of the buyer at {@code sequence} ends, if they were admitted:
+     * time the sale spent paused since their admission is added, so a pause takes nothing from them.
+     */
+    public Optional<Instant> windowEnd(long sequence, Instant now) {
         if (sequence > admittedThrough) {
             return Optional.empty();
         }
-        return Optional.ofNullable(windows.floorEntry(sequence)).map(Map.Entry::getValue);
+        SaleState current = state;
+        return Optional.ofNullable(windows.floorEntry(sequence)).map(Map.Entry::getValue)
+                .map(w -> w.endsAt().plus(current.pausedUntil(now).minus(w.pausedBefore())));
+    }
+
+    void changed(SaleState changed) {
+        state = changed;
+    }
+
+    void opened(long seed, long size) {
+        preQueueSize = size;
+        preQueueOrder = size > 0 ? new SeededPermutation(seed, size) : null;
+    }
+
+    void preQueued(long index) {
+        if (preQueueOrder == null && index + 1 > preQueueSize) {
+            preQueueSize = index + 1;
+        }
     }
 
     void queued(long sequence) {
@@ -56,10 +104,10 @@ public final class SaleView {
         }
     }
 
-    void admitted(long sequence, Instant windowEndsAt) {
-        Map.Entry<Long, Instant> last = windows.lastEntry();
-        if (last == null || !last.getValue().equals(windowEndsAt)) {
-            windows.put(sequence, windowEndsAt);
+    void admitted(long sequence, Instant windowEndsAt, Instant admittedAt) {
+        Map.Entry<Long, Window> last = windows.lastEntry();
+        if (last == null || !last.getValue().endsAt().equals(windowEndsAt)) {
+            windows.put(sequence, new Window(windowEndsAt, state.pausedUntil(admittedAt)));
         }
         if (sequence > admittedThrough) {
             admittedThrough = sequence;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,20 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TokensTest {
     private static final Instant NOW = Instant.parse("2026-11-22T20:00:00Z");
-    private final Tokens tokens = new Tokens(new TokenSettings(Optional.of("test-secret")),
+    private final Tokens tokens = new Tokens(new TokenSettings(Optional.of("test-secret"), List.of()),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aGenuineTicketReadsBack() {
-        VisitorTicket ticket = new VisitorTicket("demo", "alice", 7, "corr");
+        VisitorTicket ticket = new VisitorTicket("demo", "alice", 7, null, "corr");
 
         assertEquals(ticket, tokens.ticket(tokens.issue(ticket), "demo"));
     }
 
     @Test
     void aForgedTicketIsRefused() {
-        String genuine = tokens.issue(new VisitorTicket("demo", "alice", 7000, "corr"));
-        String forgedClaims = tokens.issue(new VisitorTicket("demo", "alice", 1, "corr")).split("\\.")[0];
+        String genuine = tokens.issue(new VisitorTicket("demo", "alice", 7000, null, "corr"));
+        String forgedClaims = tokens.issue(new VisitorTicket("demo", "alice", 1, null, "corr")).split("\\.")[0];
 
         assertCode("INVALID_TOKEN", 401, () -> tokens.ticket(forgedClaims + "." + genuine.split("\\.")[1], "demo"));
         assertCode("INVALID_TOKEN", 401, () -> tokens.ticket("not-a-token", "demo"));
@@ -34,9 +35,23 @@ class TokensTest {
 
     @Test
     void aTicketSignedWithAnotherSecretIsRefused() {
-        Tokens other = new Tokens(new TokenSettings(Optional.of("other-secret")), Clock.fixed(NOW, ZoneOffset.UTC));
+        Tokens other = new Tokens(new TokenSettings(Optional.of("other-secret"), List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertCode("INVALID_TOKEN", 401, () -> tokens.ticket(other.issue(new VisitorTicket("demo", "a", 1, "c")), "demo"));
+        assertCode("INVALID_TOKEN", 401, () -> tokens.ticket(other.issue(new VisitorTicket("demo", "a", 1, null, "c")), "demo"));
+    }
+
+    @Test
+    void aRotatedKeyStillVerifiesUntilItIsDropped() {
+        String oldTicket = tokens.issue(new VisitorTicket("demo", "alice", 7, null, "corr"));
+        Tokens rotated = new Tokens(new TokenSettings(Optional.of("new-secret"), List.of("test-secret")),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Tokens dropped = new Tokens(new TokenSettings(Optional.of("new-secret"), List.of()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertEquals(7, rotated.ticket(oldTicket, "demo").sequence());
+        assertCode("INVALID_TOKEN", 401, () -> dropped.ticket(oldTicket, "demo"));
+        String newTicket = rotated.issue(new VisitorTicket("demo", "bob", 8, null, "corr"));
+        assertEquals(8, dropped.ticket(newTicket, "demo").sequence(), "new tokens are signed with the new key");
     }
 
     @Test
@@ -55,7 +70,7 @@ class TokensTest {
 
     @Test
     void aTicketIsNotAnAdmissionPass() {
-        String ticket = tokens.issue(new VisitorTicket("demo", "alice", 1, "corr"));
+        String ticket = tokens.issue(new VisitorTicket("demo", "alice", 1, null, "corr"));
 
         assertCode("INVALID_TOKEN", 401, () -> tokens.pass(ticket, "demo"));
         assertCode("MISSING_TOKEN", 401, () -> tokens.pass(null, "demo"));

@@ -6,6 +6,10 @@ import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.LineOpened;
+import io.floodgate.contracts.queue.SeededPermutation;
+import io.floodgate.contracts.sale.SalePaused;
+import io.floodgate.contracts.sale.SaleResumed;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
@@ -46,9 +50,34 @@ class GatewayViewTest {
         SaleView sale = view.sale("demo").orElseThrow();
         assertEquals(5, sale.lastSequence());
         assertEquals(3, sale.admittedThrough());
-        assertEquals(Optional.of(NOW.plusSeconds(60)), sale.windowEnd(2));
-        assertEquals(Optional.of(NOW.plusSeconds(61)), sale.windowEnd(3));
-        assertEquals(Optional.empty(), sale.windowEnd(4));
+        assertEquals(Optional.of(NOW.plusSeconds(60)), sale.windowEnd(2, NOW));
+        assertEquals(Optional.of(NOW.plusSeconds(61)), sale.windowEnd(3, NOW));
+        assertEquals(Optional.empty(), sale.windowEnd(4, NOW));
+    }
+
+    @Test
+    void timeSpentPausedIsAddedToAdmissionWindows() {
+        createSale();
+        view.apply(new BuyerQueued(meta(), "b1", 1, false));
+        view.apply(new BuyerAdmitted(EventMeta.of("demo", "c", "t", NOW), "b1", 1, NOW.plusSeconds(60)));
+        view.apply(new SalePaused(EventMeta.of("demo", "c", "op", NOW.plusSeconds(10)), "ops", "why"));
+
+        SaleView sale = view.sale("demo").orElseThrow();
+        assertEquals(Optional.of(NOW.plusSeconds(60 + 90)), sale.windowEnd(1, NOW.plusSeconds(100)),
+                "still paused at +100s: 90 s of pause added so far");
+        view.apply(new SaleResumed(EventMeta.of("demo", "c", "op", NOW.plusSeconds(40)), "ops", "ok"));
+        assertEquals(Optional.of(NOW.plusSeconds(90)), sale.windowEnd(1, NOW.plusSeconds(100)));
+        assertTrue(sale.state().pausedSince() == null);
+    }
+
+    @Test
+    void thePreQueuesDrawnPlacesFollowTheRecordedSeed() {
+        createSale();
+        view.apply(new LineOpened(meta(), 99, 10, SeededPermutation.ALGORITHM));
+
+        SaleView sale = view.sale("demo").orElseThrow();
+        assertEquals(10, sale.preQueueSize());
+        assertEquals(Optional.of(new SeededPermutation(99, 10).apply(3) + 1), sale.drawnSequence(3));
     }
 
     @Test
@@ -58,7 +87,7 @@ class GatewayViewTest {
 
         view.apply(new BuyerQueued(meta(), "alice", 1, false));
 
-        assertEquals(1, answer.join().orElseThrow().sequence());
+        assertEquals(1, ((BuyerQueued) answer.join().orElseThrow()).sequence());
         assertEquals(0, view.joins().size());
     }
 

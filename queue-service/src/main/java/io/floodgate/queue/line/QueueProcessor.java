@@ -4,9 +4,14 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.QueueEvent;
+import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SaleEvent;
+import io.floodgate.contracts.sale.SaleState;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,20 +21,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gives each new buyer the next place in their sale's line and, on a wall-clock tick, admits
- * buyers in place order at the sale's rate. Sales and arrivals are both keyed by sale, so one
- * task owns a sale's whole line.
+ * Owns each sale's line. Before opening, arrivals join the pre-queue; at opening a recorded seed
+ * draws the pre-queue's order; after opening, first come, first served. On a wall-clock tick it
+ * admits buyers in place order at the sale's rate. Sales and arrivals are both keyed by sale, so
+ * one task sees a sale's whole line in one order.
  */
 public final class QueueProcessor implements Processor<String, Event, String, QueueEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(QueueProcessor.class);
 
     private final Duration tick;
+    private final SecureRandom seeds = new SecureRandom();
     private ProcessorContext<String, QueueEvent> context;
     private KeyValueStore<String, SaleLine> lines;
     private KeyValueStore<String, QueuedBuyer> buyers;
@@ -45,23 +53,23 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         this.lines = context.getStateStore(QueueStores.LINES);
         this.buyers = context.getStateStore(QueueStores.BUYERS);
         this.order = context.getStateStore(QueueStores.ORDER);
-        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::admit);
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, Event> record) {
-        if (record.value() instanceof SaleCreated created) {
-            openLine(created);
-        } else if (record.value() instanceof BuyerArrived arrived) {
+        Event value = record.value();
+        if (value instanceof SaleCreated created) {
+            if (lines.get(created.meta().saleId()) == null) {
+                lines.put(created.meta().saleId(), SaleLine.of(SaleState.created(created), now()));
+            }
+        } else if (value instanceof SaleEvent change) {
+            SaleLine line = lines.get(change.meta().saleId());
+            if (line != null) {
+                lines.put(line.saleId(), line.withSale(line.sale().apply(change)));
+            }
+        } else if (value instanceof BuyerArrived arrived) {
             place(arrived);
-        }
-    }
-
-    private void openLine(SaleCreated created) {
-        String saleId = created.meta().saleId();
-        if (lines.get(saleId) == null) {
-            lines.put(saleId, SaleLine.open(saleId, created.config().admissionRatePerSecond(),
-                    created.config().admissionWindow(), now()));
         }
     }
 
@@ -76,24 +84,54 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         String buyerKey = QueueStores.buyerKey(saleId, arrived.buyerId());
         QueuedBuyer known = buyers.get(buyerKey);
         if (known != null) {
-            emit(saleId, new BuyerQueued(answerTo(arrived.meta(), known), known.buyerId(), known.sequence(), true));
+            emit(saleId, answer(arrived.meta(), known, true));
             return;
         }
-        SaleLine grown = line.withNewBuyer();
-        QueuedBuyer placed = new QueuedBuyer(arrived.buyerId(), grown.lastSequence(), arrived.meta().correlationId());
-        lines.put(saleId, grown);
+        QueuedBuyer placed;
+        if (!line.opened() && arrived.meta().occurredAt().isBefore(line.sale().config().opensAt())) {
+            placed = new QueuedBuyer(arrived.buyerId(), 0, line.preQueueSize(), arrived.meta().correlationId());
+            lines.put(saleId, line.withPreQueued());
+            order.put(QueueStores.preQueueKey(saleId, placed.preQueueIndex()), placed);
+        } else {
+            SaleLine grown = (line.opened() ? line : open(line, now())).withNewBuyer();
+            placed = new QueuedBuyer(arrived.buyerId(), grown.lastSequence(), -1, arrived.meta().correlationId());
+            lines.put(saleId, grown);
+            order.put(QueueStores.sequenceKey(saleId, placed.sequence()), placed);
+        }
         buyers.put(buyerKey, placed);
-        order.put(QueueStores.orderKey(saleId, placed.sequence()), placed);
-        emit(saleId, new BuyerQueued(answerTo(arrived.meta(), placed), placed.buyerId(), placed.sequence(), false));
+        emit(saleId, answer(arrived.meta(), placed, false));
     }
 
-    private void admit(long nowMs) {
+    /** The buyer's own correlation id follows them; the cause is the arrival being answered. */
+    private QueueEvent answer(EventMeta arrival, QueuedBuyer buyer, boolean repeated) {
+        EventMeta meta = EventMeta.of(arrival.saleId(), buyer.correlationId(), arrival.eventId(),
+                Instant.ofEpochMilli(now()));
+        return buyer.preQueued()
+                ? new BuyerPreQueued(meta, buyer.buyerId(), buyer.preQueueIndex(), repeated)
+                : new BuyerQueued(meta, buyer.buyerId(), buyer.sequence(), repeated);
+    }
+
+    /** Draws the pre-queue's order and records the seed, so anyone can re-derive it. */
+    private SaleLine open(SaleLine line, long nowMs) {
+        SaleLine opened = line.open(seeds.nextLong(), nowMs);
+        lines.put(line.saleId(), opened);
+        emit(line.saleId(), new LineOpened(EventMeta.of(line.saleId(), "sale:" + line.saleId(), "opening:" + nowMs,
+                Instant.ofEpochMilli(nowMs)), opened.seed(), opened.preQueueSize(), SeededPermutation.ALGORITHM));
+        return opened;
+    }
+
+    private void tick(long nowMs) {
         List<SaleLine> all = new ArrayList<>();
         try (KeyValueIterator<String, SaleLine> it = lines.all()) {
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         for (SaleLine line : all) {
-            SaleLine ticked = line.tick(nowMs);
+            SaleLine current = line;
+            if (!current.opened() && !current.sale().closed()
+                    && !current.sale().opensLaterThan(Instant.ofEpochMilli(nowMs))) {
+                current = open(current, nowMs);
+            }
+            SaleLine ticked = current.tick(nowMs);
             long count = ticked.admissibleNow();
             if (count > 0) {
                 admitNext(ticked, count, nowMs);
@@ -104,25 +142,16 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
 
     private void admitNext(SaleLine line, long count, long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
-        Instant windowEndsAt = now.plus(line.admissionWindow());
-        long from = line.admittedThrough() + 1;
-        long to = line.admittedThrough() + count;
-        List<String> done = new ArrayList<>();
-        try (KeyValueIterator<String, QueuedBuyer> it = order.range(
-                QueueStores.orderKey(line.saleId(), from), QueueStores.orderKey(line.saleId(), to))) {
-            it.forEachRemaining(kv -> {
-                QueuedBuyer buyer = kv.value;
-                EventMeta meta = EventMeta.of(line.saleId(), buyer.correlationId(), "admission-tick:" + nowMs, now);
-                emit(line.saleId(), new BuyerAdmitted(meta, buyer.buyerId(), buyer.sequence(), windowEndsAt));
-                done.add(kv.key);
-            });
+        Instant windowEndsAt = now.plus(line.sale().config().admissionWindow());
+        SeededPermutation preQueue = line.preQueueSize() > 0 ? line.preQueueOrder() : null;
+        for (long seq = line.admittedThrough() + 1; seq <= line.admittedThrough() + count; seq++) {
+            String key = seq <= line.preQueueSize()
+                    ? QueueStores.preQueueKey(line.saleId(), preQueue.invert(seq - 1))
+                    : QueueStores.sequenceKey(line.saleId(), seq);
+            QueuedBuyer buyer = order.delete(key);
+            EventMeta meta = EventMeta.of(line.saleId(), buyer.correlationId(), "admission-tick:" + nowMs, now);
+            emit(line.saleId(), new BuyerAdmitted(meta, buyer.buyerId(), seq, windowEndsAt));
         }
-        done.forEach(order::delete);
-    }
-
-    /** The buyer's own correlation id follows them; the cause is the arrival being answered. */
-    private EventMeta answerTo(EventMeta arrival, QueuedBuyer buyer) {
-        return EventMeta.of(arrival.saleId(), buyer.correlationId(), arrival.eventId(), Instant.ofEpochMilli(now()));
     }
 
     private void emit(String saleId, QueueEvent event) {

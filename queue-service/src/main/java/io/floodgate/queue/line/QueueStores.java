@@ -10,7 +10,7 @@ public final class QueueStores {
     public static final String LINES = "queue-lines";
     /** saleId/buyerId -> {@link QueuedBuyer}: makes joining idempotent per buyer. */
     public static final String BUYERS = "queue-buyers";
-    /** saleId/zero-padded sequence -> {@link QueuedBuyer}: who is next, in order. */
+    /** Who is next: saleId/seq/zero-padded sequence and saleId/pre/zero-padded index -> {@link QueuedBuyer}. */
     public static final String ORDER = "queue-order";
 
     private QueueStores() {
@@ -21,8 +21,12 @@ public final class QueueStores {
     }
 
     /** Zero-padded so that the store's byte order is sequence order. */
-    public static String orderKey(String saleId, long sequence) {
-        return String.format("%s/%019d", saleId, sequence);
+    public static String sequenceKey(String saleId, long sequence) {
+        return String.format("%s/seq/%019d", saleId, sequence);
+    }
+
+    public static String preQueueKey(String saleId, long index) {
+        return String.format("%s/pre/%019d", saleId, index);
     }
 
     public static StoreBuilder<KeyValueStore<String, SaleLine>> lines() {

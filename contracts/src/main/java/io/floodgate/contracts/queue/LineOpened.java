@@ -1,0 +1,11 @@
+package io.floodgate.contracts.queue;
+
+import io.floodgate.contracts.EventMeta;
+
+/**
+ * The sale opened. The {@code preQueueSize} buyers who arrived before take places 1 to
+ * {@code preQueueSize} in the order drawn from {@code seed} by {@code permutation} (see
+ * {@link SeededPermutation}); everyone after is first come, first served.
+ */
+public record LineOpened(EventMeta meta, long seed, long preQueueSize, String permutation) implements QueueEvent {
+}

@@ -1,0 +1,7 @@
+package io.floodgate.contracts.sale;
+
+import io.floodgate.contracts.EventMeta;
+
+/** An operator closed the sale for good: no more admissions or holds. */
+public record SaleClosed(EventMeta meta, String operator, String reason) implements SaleEvent {
+}

@@ -1,0 +1,70 @@
+package io.floodgate.contracts.sale;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A sale's current state, folded from its events. Every service that needs it folds the same
+ * events with this one class, so they agree.
+ *
+ * @param pausedSince when the current pause began, or null when not paused
+ * @param pausedTotal time spent paused in pauses that have ended
+ * @param message     the operator's message to the line, or null
+ */
+public record SaleState(String saleId, SaleConfig config, int admissionRatePerSecond, Instant pausedSince,
+                        Duration pausedTotal, boolean closed, String message) {
+
+    public static SaleState created(SaleCreated created) {
+        return new SaleState(created.meta().saleId(), created.config(), created.config().admissionRatePerSecond(),
+                null, Duration.ZERO, false, null);
+    }
+
+    public SaleState apply(SaleEvent event) {
+        Instant at = event.meta().occurredAt();
+        if (event instanceof SalePaused && pausedSince == null) {
+            return new SaleState(saleId, config, admissionRatePerSecond, at, pausedTotal, closed, message);
+        }
+        if (event instanceof SaleResumed && pausedSince != null) {
+            return new SaleState(saleId, config, admissionRatePerSecond, null,
+                    pausedTotal.plus(Duration.between(pausedSince, at)), closed, message);
+        }
+        if (event instanceof SaleClosed) {
+            return new SaleState(saleId, config, admissionRatePerSecond, pausedSince, pausedTotal, true, message);
+        }
+        if (event instanceof AdmissionRateChanged changed) {
+            return new SaleState(saleId, config, changed.admissionRatePerSecond(), pausedSince, pausedTotal, closed,
+                    message);
+        }
+        if (event instanceof QueueMessagePosted posted) {
+            String text = posted.message() == null || posted.message().isBlank() ? null : posted.message();
+            return new SaleState(saleId, config, admissionRatePerSecond, pausedSince, pausedTotal, closed, text);
+        }
+        return this;
+    }
+
+    public boolean paused() {
+        return pausedSince != null;
+    }
+
+    public boolean opensLaterThan(Instant now) {
+        return now.isBefore(config.opensAt());
+    }
+
+    /** Total time this sale has spent paused up to {@code now}: windows and holds are extended by it. */
+    public Duration pausedUntil(Instant now) {
+        return paused() ? pausedTotal.plus(Duration.between(pausedSince, now)) : pausedTotal;
+    }
+
+    public SalePhase phase(Instant now, boolean soldOut) {
+        if (closed) {
+            return SalePhase.CLOSED;
+        }
+        if (soldOut) {
+            return SalePhase.SOLD_OUT;
+        }
+        if (paused()) {
+            return SalePhase.PAUSED;
+        }
+        return opensLaterThan(now) ? SalePhase.SCHEDULED : SalePhase.ON_SALE;
+    }
+}
