@@ -4,9 +4,11 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.arrival.ArrivalEvent;
+import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.platform.kafka.JsonSerde;
+import io.floodgate.platform.kafka.TopicSettings;
 import io.floodgate.platform.streams.StreamsApp;
 import io.floodgate.queue.line.QueueProcessor;
 import io.floodgate.queue.line.QueueStores;
@@ -18,21 +20,24 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * sales + arrivals (both keyed by sale, co-partitioned) -> one processor owning each sale's line
- * -> queue events.
+ * sales + arrivals (both keyed by sale, co-partitioned) + holds (re-keyed by sale) -> one
+ * processor owning each sale's line -> queue events.
  */
 @Singleton
 public final class QueueTopology implements StreamsApp {
     private final Duration tick;
+    private final int partitions;
 
-    public QueueTopology(QueueSettings settings) {
+    public QueueTopology(QueueSettings settings, TopicSettings topics) {
         this.tick = Duration.ofMillis(settings.tickMs());
+        this.partitions = topics.partitions();
     }
 
     @Override
@@ -42,7 +47,7 @@ public final class QueueTopology implements StreamsApp {
 
     @Override
     public Collection<Topic<?>> topics() {
-        return List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE);
+        return List.of(Topics.SALES, Topics.ARRIVALS, Topics.HOLDS, Topics.QUEUE);
     }
 
     @Override
@@ -51,15 +56,25 @@ public final class QueueTopology implements StreamsApp {
         builder.addStateStore(QueueStores.lines());
         builder.addStateStore(QueueStores.buyers());
         builder.addStateStore(QueueStores.order());
+        builder.addStateStore(QueueStores.shoppers());
+        builder.addStateStore(QueueStores.windows());
         KStream<String, Event> sales = builder.stream(Topics.SALES.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
                 .mapValues(e -> (Event) e, Named.as("sale-as-event"));
         KStream<String, Event> arrivals = builder.stream(Topics.ARRIVALS.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(ArrivalEvent.class)).withName("arrivals"))
                 .mapValues(e -> (Event) e, Named.as("arrival-as-event"));
+        // Holds are keyed by section upstream; the line counts them per sale.
+        KStream<String, Event> holds = builder.stream(Topics.HOLDS.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(HoldEvent.class)).withName("holds"))
+                .selectKey((section, e) -> e.meta().saleId(), Named.as("hold-by-sale"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
+                        .withName("holds-by-sale").withNumberOfPartitions(partitions))
+                .mapValues(e -> (Event) e, Named.as("hold-as-event"));
         sales.merge(arrivals, Named.as("sales-and-arrivals"))
-                .process(() -> new QueueProcessor(tick), Named.as("line"),
-                        QueueStores.LINES, QueueStores.BUYERS, QueueStores.ORDER)
+                .merge(holds, Named.as("all-inputs"))
+                .process(() -> new QueueProcessor(tick), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
+                        QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS)
                 .to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class))
                         .withName("queue"));
         return builder.build();

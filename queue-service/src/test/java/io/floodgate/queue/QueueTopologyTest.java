@@ -4,6 +4,11 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.arrival.BuyerArrived;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
@@ -19,6 +24,7 @@ import io.floodgate.contracts.sale.SaleResumed;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.platform.kafka.JsonSerde;
+import io.floodgate.platform.kafka.TopicSettings;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,17 +43,20 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueueTopologyTest {
     private static final Instant START = Instant.parse("2026-11-22T20:00:00Z");
     private static final Duration TICK = Duration.ofMillis(200);
+    private static final Duration WINDOW = Duration.ofMinutes(5);
 
     @TempDir
     Path stateDir;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Event> sales;
     private TestInputTopic<String, Event> arrivals;
+    private TestInputTopic<String, Event> holds;
     private TestOutputTopic<String, QueueEvent> queue;
 
     @BeforeEach
@@ -56,9 +65,10 @@ class QueueTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "queue-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(new QueueTopology(new QueueSettings(TICK.toMillis())).topology(), props, START);
+        driver = new TopologyTestDriver(new QueueTopology(new QueueSettings(TICK.toMillis()), new TopicSettings(2, (short) 1, true)).topology(), props, START);
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
         arrivals = driver.createInputTopic(Topics.ARRIVALS.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        holds = driver.createInputTopic(Topics.HOLDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         queue = driver.createOutputTopic(Topics.QUEUE.name(), new StringDeserializer(), JsonSerde.of(QueueEvent.class));
     }
 
@@ -72,9 +82,21 @@ class QueueTopologyTest {
     }
 
     private void createSale(int ratePerSecond, Instant opensAt) {
+        createSale(ratePerSecond, opensAt, 1000, 10_000);
+    }
+
+    private void createSale(int ratePerSecond, Instant opensAt, int maxActive, int seats) {
         sales.pipeInput("demo", new SaleCreated(EventMeta.of("demo", "op", "req", START), "ops",
-                new SaleConfig("Demo", opensAt, "EUR", ratePerSecond, 1000, Duration.ofMinutes(5), Duration.ofMinutes(10),
-                        6, List.of(new SectionConfig("floor", "Floor", 10, 10, 100)))));
+                new SaleConfig("Demo", opensAt, "EUR", ratePerSecond, maxActive, WINDOW, Duration.ofMinutes(10),
+                        6, List.of(new SectionConfig("floor", "Floor", 1, seats, 100)))));
+    }
+
+    private void hold(HoldEvent event) {
+        holds.pipeInput("demo/floor", event);
+    }
+
+    private static EventMeta meta() {
+        return EventMeta.of("demo", "c", "x", START);
     }
 
     private void operator(SaleEvent action) {
@@ -148,7 +170,7 @@ class QueueTopologyTest {
         for (int i = 1; i < admitted.size(); i++) {
             assertEquals(admitted.get(i - 1).sequence() + 1, admitted.get(i).sequence());
         }
-        assertEquals(admitted.get(0).meta().occurredAt().plus(Duration.ofMinutes(5)), admitted.get(0).windowEndsAt());
+        assertEquals(admitted.get(0).meta().occurredAt().plus(WINDOW), admitted.get(0).windowEndsAt());
     }
 
     @Test
@@ -240,5 +262,69 @@ class QueueTopologyTest {
 
         operator(new SaleClosed(EventMeta.of("demo", "op", "req", START), "ops", "event cancelled"));
         assertTrue(tickFor(Duration.ofSeconds(2)).isEmpty());
+    }
+
+    @Test
+    void belowCapacityABuyerPassesStraightThroughWithoutWaitingForATick() {
+        createSale(10);
+        tickFor(TICK.multipliedBy(2)); // the line opens, then a quiet moment earns admission credit
+
+        arrive("alice");
+
+        List<QueueEvent> events = queue.readValuesToList();
+        assertInstanceOf(BuyerQueued.class, events.get(events.size() - 2));
+        BuyerAdmitted admitted = assertInstanceOf(BuyerAdmitted.class, events.get(events.size() - 1));
+        assertEquals("alice", admitted.buyerId());
+    }
+
+    @Test
+    void neverMoreActiveShoppersThanTheSaleAllowsAndNoShowsMakeRoomWhenTheirWindowPasses() {
+        createSale(100, START, 5, 10_000);
+        for (int i = 1; i <= 12; i++) {
+            arrive("b" + i);
+        }
+        queue.readValuesToList();
+
+        assertEquals(5, tickFor(Duration.ofSeconds(2)).size(), "five at most, whatever the rate");
+        hold(new HoldPlaced(meta(), "h1", "b1", "floor", List.of("A-1"), 100, "EUR", START.plusSeconds(600)));
+        assertTrue(tickFor(Duration.ofSeconds(2)).isEmpty(), "a shopper holding seats is still active");
+
+        driver.advanceWallClockTime(WINDOW);
+        List<QueueEvent> afterWindow = queue.readValuesToList();
+        List<AdmissionLapsed> lapsed = afterWindow.stream().filter(AdmissionLapsed.class::isInstance)
+                .map(AdmissionLapsed.class::cast).toList();
+        assertEquals(List.of("b2", "b3", "b4", "b5"), lapsed.stream().map(AdmissionLapsed::buyerId).sorted().toList(),
+                "the four no-shows lapse; b1 holds seats and stays");
+        List<BuyerAdmitted> next = new java.util.ArrayList<>(afterWindow.stream()
+                .filter(BuyerAdmitted.class::isInstance).map(BuyerAdmitted.class::cast).toList());
+        next.addAll(tickFor(Duration.ofSeconds(1)));
+        assertEquals(List.of(6L, 7L, 8L, 9L), next.stream().map(BuyerAdmitted::sequence).toList());
+
+        hold(new HoldSold(meta(), "h1", "b1", "floor", List.of("A-1"), 100, "EUR", "ch"));
+        assertEquals(List.of(10L), tickFor(Duration.ofSeconds(1)).stream().map(BuyerAdmitted::sequence).toList(),
+                "a buyer who bought makes room");
+    }
+
+    @Test
+    void admissionFollowsTheStockAndResumesWhenHeldSeatsComeBack() {
+        createSale(100, START, 100, 3);
+        for (int i = 1; i <= 6; i++) {
+            arrive("b" + i);
+        }
+        queue.readValuesToList();
+
+        assertEquals(3, tickFor(Duration.ofSeconds(1)).size(), "three seats can serve three shoppers");
+        hold(new HoldPlaced(meta(), "h1", "b1", "floor", List.of("A-1", "A-2", "A-3"), 300, "EUR",
+                START.plusSeconds(600)));
+        assertTrue(tickFor(Duration.ofSeconds(1)).isEmpty(), "every seat is held");
+
+        hold(new HoldExpired(meta(), "h1", "b1", "floor", List.of("A-1", "A-2", "A-3")));
+        assertTrue(tickFor(Duration.ofSeconds(1)).isEmpty(), "b1, b2 and b3 are still shopping for the three seats");
+
+        driver.advanceWallClockTime(WINDOW);
+        List<QueueEvent> afterWindow = queue.readValuesToList();
+        assertEquals(3, afterWindow.stream().filter(AdmissionLapsed.class::isInstance).count());
+        assertEquals(3, afterWindow.stream().filter(BuyerAdmitted.class::isInstance).count()
+                + tickFor(Duration.ofSeconds(1)).size(), "the seats came back, so the next three are admitted");
     }
 }

@@ -10,6 +10,8 @@ import io.floodgate.contracts.Event;
         @JsonSubTypes.Type(BuyerPreQueued.class),
         @JsonSubTypes.Type(LineOpened.class),
         @JsonSubTypes.Type(BuyerQueued.class),
-        @JsonSubTypes.Type(BuyerAdmitted.class)})
-public sealed interface QueueEvent extends Event permits BuyerPreQueued, LineOpened, BuyerQueued, BuyerAdmitted {
+        @JsonSubTypes.Type(BuyerAdmitted.class),
+        @JsonSubTypes.Type(AdmissionLapsed.class)})
+public sealed interface QueueEvent extends Event
+        permits BuyerPreQueued, LineOpened, BuyerQueued, BuyerAdmitted, AdmissionLapsed {
 }

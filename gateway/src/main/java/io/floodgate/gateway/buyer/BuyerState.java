@@ -18,6 +18,8 @@ public enum BuyerState {
             "Join the line again."),
     PAUSED("The sale is paused. You keep your place, and no time runs out while it is paused.",
             "Keep this page open; the sale will resume."),
+    SOLD_OUT("Every seat has been sold.",
+            "Nothing more can be bought in this sale; you can leave the line."),
     CLOSED("The sale is closed.",
             "Nothing more can be bought in this sale."),
     HOLD_PENDING("Your seats are being reserved.",

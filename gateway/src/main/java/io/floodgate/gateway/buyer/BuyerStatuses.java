@@ -33,6 +33,9 @@ public final class BuyerStatuses {
         if (state.closed()) {
             return BuyerStatus.of(BuyerState.CLOSED, sale.saleId(), ticket.buyerId());
         }
+        if (sale.stock().soldOut()) {
+            return BuyerStatus.of(BuyerState.SOLD_OUT, sale.saleId(), ticket.buyerId());
+        }
         Optional<Long> drawn = ticket.preQueueIndex() == null ? Optional.of(ticket.sequence())
                 : sale.drawnSequence(ticket.preQueueIndex());
         if (drawn.isEmpty()) {

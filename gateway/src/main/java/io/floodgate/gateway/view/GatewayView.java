@@ -21,6 +21,8 @@ import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.gateway.buyer.BuyerState;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,8 @@ public final class GatewayView {
     private final Waiters<String, QueueEvent> joins = new Waiters<>();
     private final Waiters<String, HoldView> holdAnswers = new Waiters<>();
     private final Waiters<String, SaleView> saleChanges = new Waiters<>();
+    /** Places given in the batch being applied; answered once the whole batch is in (see {@link #batchApplied}). */
+    private final List<QueueEvent> answeredJoins = new ArrayList<>();
 
     public Optional<SaleView> sale(String saleId) {
         return Optional.ofNullable(sales.get(saleId));
@@ -67,6 +71,9 @@ public final class GatewayView {
 
     /** Applies one event. Events of other types are not the gateway's business and are ignored. */
     public void apply(Event event) {
+        if (event instanceof HoldEvent hold) {
+            sale(hold.meta().saleId()).ifPresent(s -> s.stockChanged(s.stock().apply(hold)));
+        }
         if (event instanceof SaleCreated created) {
             SaleView sale = sales.computeIfAbsent(created.meta().saleId(), id -> new SaleView(SaleState.created(created)));
             saleChanges.complete(created.meta().eventId(), sale);
@@ -79,10 +86,10 @@ public final class GatewayView {
             sale(opened.meta().saleId()).ifPresent(s -> s.opened(opened.seed(), opened.preQueueSize()));
         } else if (event instanceof BuyerPreQueued preQueued) {
             sale(preQueued.meta().saleId()).ifPresent(s -> s.preQueued(preQueued.preQueueIndex()));
-            joins.complete(joinKey(preQueued.meta().saleId(), preQueued.buyerId()), preQueued);
+            answeredJoins.add(preQueued);
         } else if (event instanceof BuyerQueued queued) {
             sale(queued.meta().saleId()).ifPresent(s -> s.queued(queued.sequence()));
-            joins.complete(joinKey(queued.meta().saleId(), queued.buyerId()), queued);
+            answeredJoins.add(queued);
         } else if (event instanceof BuyerAdmitted admitted) {
             sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt(),
                     admitted.meta().occurredAt()));
@@ -115,6 +122,19 @@ public final class GatewayView {
         HoldView updated = holds.compute(answer.holdId(), (id, h) -> change.apply(h != null ? h
                 : HoldView.requested(id, answer.meta().saleId(), answer.buyerId(), answer.sectionId(), quantity)));
         holdAnswers.complete(answer.holdId(), updated);
+    }
+
+    /**
+     * Answers the joins whose places were in the batch just applied. Waiting for the batch's end
+     * lets an admission that came with the place (a buyer passing straight through) be in the
+     * view when the join is answered.
+     */
+    public void batchApplied() {
+        for (QueueEvent place : answeredJoins) {
+            String buyerId = place instanceof BuyerQueued q ? q.buyerId() : ((BuyerPreQueued) place).buyerId();
+            joins.complete(joinKey(place.meta().saleId(), buyerId), place);
+        }
+        answeredJoins.clear();
     }
 
     private void update(String holdId, UnaryOperator<HoldView> change) {

@@ -3,6 +3,7 @@ package io.floodgate.gateway.view;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleState;
+import io.floodgate.contracts.sale.Stock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ public final class SaleView {
 
     private final String saleId;
     private volatile SaleState state;
+    private volatile Stock stock;
     private volatile SeededPermutation preQueueOrder;
     private volatile long preQueueSize;
     private volatile long lastSequence;
@@ -31,6 +33,15 @@ public final class SaleView {
     public SaleView(SaleState state) {
         this.saleId = state.saleId();
         this.state = state;
+        this.stock = Stock.of(state.config());
+    }
+
+    public Stock stock() {
+        return stock;
+    }
+
+    void stockChanged(Stock changed) {
+        stock = changed;
     }
 
     public String saleId() {

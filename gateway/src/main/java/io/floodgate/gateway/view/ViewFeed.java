@@ -72,6 +72,7 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
         for (ConsumerRecord<String, Event> record : records) {
             view.apply(record.value());
         }
+        view.batchApplied();
         if (!caughtUp && startupEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
             caughtUp = true;
             LOG.info("view caught up with {} partitions", startupEnds.size());

@@ -117,4 +117,19 @@ class BuyerStatusesTest {
         view.apply(new SaleClosed(meta(), "ops", "cancelled"));
         assertEquals(BuyerState.CLOSED, status(new VisitorTicket("demo", "alice", 3, null, "c")).state());
     }
+
+    @Test
+    void whenEverySeatIsSoldTheWholeLineIsToldAtOnce() {
+        create(NOW.minusSeconds(600));
+        view.apply(new BuyerQueued(meta(), "alice", 500, false));
+        view.apply(new io.floodgate.contracts.hold.HoldPlaced(meta(), "h", "bob", "f",
+                java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "A-" + i).toList(), 1000, "EUR", NOW));
+        assertEquals(BuyerState.WAITING, status(new VisitorTicket("demo", "alice", 500, null, "c")).state(),
+                "held seats may come back");
+
+        view.apply(new io.floodgate.contracts.hold.HoldSold(meta(), "h", "bob", "f",
+                java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "A-" + i).toList(), 1000, "EUR", "ch"));
+
+        assertEquals(BuyerState.SOLD_OUT, status(new VisitorTicket("demo", "alice", 500, null, "c")).state());
+    }
 }

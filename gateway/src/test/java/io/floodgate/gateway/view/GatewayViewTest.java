@@ -86,6 +86,8 @@ class GatewayViewTest {
         var answer = view.joins().await(GatewayView.joinKey("demo", "alice"), Duration.ofSeconds(5));
 
         view.apply(new BuyerQueued(meta(), "alice", 1, false));
+        assertTrue(!answer.isDone(), "answered once the whole batch is applied");
+        view.batchApplied();
 
         assertEquals(1, ((BuyerQueued) answer.join().orElseThrow()).sequence());
         assertEquals(0, view.joins().size());

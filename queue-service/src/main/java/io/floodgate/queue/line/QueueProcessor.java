@@ -3,6 +3,12 @@ package io.floodgate.queue.line;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.arrival.BuyerArrived;
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldReleased;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
@@ -12,6 +18,7 @@ import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.contracts.sale.SaleState;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -30,8 +37,10 @@ import java.util.List;
 /**
  * Owns each sale's line. Before opening, arrivals join the pre-queue; at opening a recorded seed
  * draws the pre-queue's order; after opening, first come, first served. On a wall-clock tick it
- * admits buyers in place order at the sale's rate. Sales and arrivals are both keyed by sale, so
- * one task sees a sale's whole line in one order.
+ * admits buyers in place order as {@link io.floodgate.queue.admission.AdmissionBudget} allows:
+ * the sale's rate, room among active shoppers, and what the stock can still serve. Everything it
+ * counts comes from events (sales, arrivals, holds re-keyed by sale), all co-partitioned by sale,
+ * so one task sees a sale's whole line in one order and can rebuild it by replay.
  */
 public final class QueueProcessor implements Processor<String, Event, String, QueueEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(QueueProcessor.class);
@@ -42,6 +51,8 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     private KeyValueStore<String, SaleLine> lines;
     private KeyValueStore<String, QueuedBuyer> buyers;
     private KeyValueStore<String, QueuedBuyer> order;
+    private KeyValueStore<String, Shopper> shoppers;
+    private KeyValueStore<String, String> windows;
 
     public QueueProcessor(Duration tick) {
         this.tick = tick;
@@ -53,6 +64,8 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         this.lines = context.getStateStore(QueueStores.LINES);
         this.buyers = context.getStateStore(QueueStores.BUYERS);
         this.order = context.getStateStore(QueueStores.ORDER);
+        this.shoppers = context.getStateStore(QueueStores.SHOPPERS);
+        this.windows = context.getStateStore(QueueStores.WINDOWS);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -70,6 +83,8 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             }
         } else if (value instanceof BuyerArrived arrived) {
             place(arrived);
+        } else if (value instanceof HoldEvent hold) {
+            onHold(hold);
         }
     }
 
@@ -87,19 +102,62 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             emit(saleId, answer(arrived.meta(), known, true));
             return;
         }
-        QueuedBuyer placed;
         if (!line.opened() && arrived.meta().occurredAt().isBefore(line.sale().config().opensAt())) {
-            placed = new QueuedBuyer(arrived.buyerId(), 0, line.preQueueSize(), arrived.meta().correlationId());
+            QueuedBuyer placed = new QueuedBuyer(arrived.buyerId(), 0, line.preQueueSize(),
+                    arrived.meta().correlationId());
             lines.put(saleId, line.withPreQueued());
             order.put(QueueStores.preQueueKey(saleId, placed.preQueueIndex()), placed);
-        } else {
-            SaleLine grown = (line.opened() ? line : open(line, now())).withNewBuyer();
-            placed = new QueuedBuyer(arrived.buyerId(), grown.lastSequence(), -1, arrived.meta().correlationId());
-            lines.put(saleId, grown);
-            order.put(QueueStores.sequenceKey(saleId, placed.sequence()), placed);
+            buyers.put(buyerKey, placed);
+            emit(saleId, answer(arrived.meta(), placed, false));
+            return;
         }
+        SaleLine grown = (line.opened() ? line : open(line, now())).withNewBuyer();
+        QueuedBuyer placed = new QueuedBuyer(arrived.buyerId(), grown.lastSequence(), -1,
+                arrived.meta().correlationId());
+        order.put(QueueStores.sequenceKey(saleId, placed.sequence()), placed);
         buyers.put(buyerKey, placed);
         emit(saleId, answer(arrived.meta(), placed, false));
+        // The waiting room switches itself on: with nobody ahead and room to admit, pass straight through.
+        SaleLine ticked = grown.tick(now());
+        long passThrough = grown.waiting() == 1 ? Math.min(1, ticked.admissibleNow()) : 0;
+        if (passThrough > 0) {
+            admitNext(ticked, passThrough, now());
+            lines.put(saleId, ticked.admitted(passThrough));
+        } else {
+            lines.put(saleId, grown);
+        }
+    }
+
+    /** Seats and shoppers follow what happened to holds. */
+    private void onHold(HoldEvent event) {
+        String saleId = event.meta().saleId();
+        SaleLine line = lines.get(saleId);
+        if (line == null) {
+            return;
+        }
+        line = line.withStock(line.stock().apply(event));
+        String key = event.buyerId() == null ? null : QueueStores.buyerKey(saleId, event.buyerId());
+        Shopper shopper = key == null ? null : shoppers.get(key);
+        if (shopper != null && !shopper.done()) {
+            if (event instanceof HoldPlaced) {
+                if (shopper.liveHolds() == 0) {
+                    line = line.withShoppers(line.shoppers().firstHold());
+                }
+                shopper = shopper.withHolds(shopper.liveHolds() + 1);
+            } else if (event instanceof HoldExpired || event instanceof HoldReleased || event instanceof HoldSold) {
+                shopper = shopper.withHolds(Math.max(0, shopper.liveHolds() - 1));
+                long nowMs = now();
+                boolean windowOver = shopper.effectiveWindowEndMs(pausedMs(line, nowMs)) <= nowMs;
+                if (shopper.liveHolds() == 0 && (event instanceof HoldSold || windowOver)) {
+                    shopper = shopper.finished();
+                    line = line.withShoppers(line.shoppers().done(true));
+                } else if (shopper.liveHolds() == 0) {
+                    line = line.withShoppers(line.shoppers().lastHoldEnded());
+                }
+            }
+            shoppers.put(key, shopper);
+        }
+        lines.put(saleId, line);
     }
 
     /** The buyer's own correlation id follows them; the cause is the arrival being answered. */
@@ -121,6 +179,7 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     }
 
     private void tick(long nowMs) {
+        lapseWindows(nowMs);
         List<SaleLine> all = new ArrayList<>();
         try (KeyValueIterator<String, SaleLine> it = lines.all()) {
             it.forEachRemaining(kv -> all.add(kv.value));
@@ -140,15 +199,55 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         }
     }
 
+    /**
+     * Admitted buyers whose window has passed with no live hold stop being active, so their room
+     * goes to the next in line. Time the sale spent paused is added to each window first.
+     */
+    private void lapseWindows(long nowMs) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = windows.range(QueueStores.windowKey(0, "", ""),
+                QueueStores.windowsDueBy(nowMs))) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            windows.delete(entry.key);
+            String saleId = entry.key.split("/", 3)[1];
+            String key = QueueStores.buyerKey(saleId, entry.value);
+            Shopper shopper = shoppers.get(key);
+            SaleLine line = lines.get(saleId);
+            if (shopper == null || shopper.done() || line == null) {
+                continue;
+            }
+            long end = shopper.effectiveWindowEndMs(pausedMs(line, nowMs));
+            if (end > nowMs) {
+                windows.put(QueueStores.windowKey(end, saleId, shopper.buyerId()), shopper.buyerId());
+            } else if (shopper.liveHolds() == 0) {
+                shoppers.put(key, shopper.finished());
+                lines.put(saleId, line.withShoppers(line.shoppers().done(false)));
+                emit(saleId, new AdmissionLapsed(EventMeta.of(saleId, shopper.correlationId(), "window-end:" + nowMs,
+                        Instant.ofEpochMilli(nowMs)), shopper.buyerId(), shopper.sequence()));
+            }
+        }
+    }
+
+    private static long pausedMs(SaleLine line, long nowMs) {
+        return line.sale().pausedUntil(Instant.ofEpochMilli(nowMs)).toMillis();
+    }
+
     private void admitNext(SaleLine line, long count, long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
         Instant windowEndsAt = now.plus(line.sale().config().admissionWindow());
+        long pausedBefore = pausedMs(line, nowMs);
         SeededPermutation preQueue = line.preQueueSize() > 0 ? line.preQueueOrder() : null;
         for (long seq = line.admittedThrough() + 1; seq <= line.admittedThrough() + count; seq++) {
             String key = seq <= line.preQueueSize()
                     ? QueueStores.preQueueKey(line.saleId(), preQueue.invert(seq - 1))
                     : QueueStores.sequenceKey(line.saleId(), seq);
             QueuedBuyer buyer = order.delete(key);
+            shoppers.put(QueueStores.buyerKey(line.saleId(), buyer.buyerId()), new Shopper(buyer.buyerId(), seq,
+                    windowEndsAt.toEpochMilli(), pausedBefore, 0, false, buyer.correlationId()));
+            windows.put(QueueStores.windowKey(windowEndsAt.toEpochMilli(), line.saleId(), buyer.buyerId()),
+                    buyer.buyerId());
             EventMeta meta = EventMeta.of(line.saleId(), buyer.correlationId(), "admission-tick:" + nowMs, now);
             emit(line.saleId(), new BuyerAdmitted(meta, buyer.buyerId(), seq, windowEndsAt));
         }

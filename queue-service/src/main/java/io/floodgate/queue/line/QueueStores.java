@@ -16,6 +16,20 @@ public final class QueueStores {
     private QueueStores() {
     }
 
+    /** saleId/buyerId -> {@link Shopper}: admitted buyers. */
+    public static final String SHOPPERS = "queue-shoppers";
+    /** zero-padded window end millis/saleId/buyerId -> buyerId: admission windows in end order. */
+    public static final String WINDOWS = "queue-windows";
+
+    public static String windowKey(long endMs, String saleId, String buyerId) {
+        return String.format("%019d/%s/%s", endMs, saleId, buyerId);
+    }
+
+    /** The smallest key after every window ending at or before {@code nowMs}. */
+    public static String windowsDueBy(long nowMs) {
+        return String.format("%019d/~", nowMs);
+    }
+
     public static String buyerKey(String saleId, String buyerId) {
         return saleId + "/" + buyerId;
     }
@@ -39,5 +53,13 @@ public final class QueueStores {
 
     public static StoreBuilder<KeyValueStore<String, QueuedBuyer>> order() {
         return JsonStores.keyValue(ORDER, QueuedBuyer.class);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, Shopper>> shoppers() {
+        return JsonStores.keyValue(SHOPPERS, Shopper.class);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, String>> windows() {
+        return JsonStores.keyValue(WINDOWS, String.class);
     }
 }

@@ -2,6 +2,8 @@ package io.floodgate.queue.line;
 
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleState;
+import io.floodgate.contracts.sale.Stock;
+import io.floodgate.queue.admission.AdmissionBudget;
 import io.floodgate.queue.admission.AdmissionMeter;
 
 /**
@@ -12,12 +14,15 @@ import io.floodgate.queue.admission.AdmissionMeter;
  * @param lastSequence    the highest place given (places are 1-based and dense; the pre-queue
  *                        holds places 1 to preQueueSize)
  * @param admittedThrough every place up to and including this one has been admitted
+ * @param stock           the sale's seats: free, held, sold
+ * @param shoppers        admitted buyers still shopping
  */
 public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSequence, long admittedThrough,
-                       AdmissionMeter meter) {
+                       AdmissionMeter meter, Stock stock, Shoppers shoppers) {
 
     public static SaleLine of(SaleState sale, long nowMs) {
-        return new SaleLine(sale, 0, null, 0, 0, AdmissionMeter.startingAt(nowMs));
+        return new SaleLine(sale, 0, null, 0, 0, AdmissionMeter.startingAt(nowMs), Stock.of(sale.config()),
+                Shoppers.NONE);
     }
 
     public String saleId() {
@@ -42,20 +47,21 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     }
 
     public SaleLine withSale(SaleState changed) {
-        return new SaleLine(changed, preQueueSize, seed, lastSequence, admittedThrough, meter);
+        return new SaleLine(changed, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers);
     }
 
     public SaleLine withPreQueued() {
-        return new SaleLine(sale, preQueueSize + 1, seed, lastSequence, admittedThrough, meter);
+        return new SaleLine(sale, preQueueSize + 1, seed, lastSequence, admittedThrough, meter, stock, shoppers);
     }
 
     /** Opens the line: the pre-queue takes places 1 to preQueueSize in the order drawn from {@code drawn}. */
     public SaleLine open(long drawn, long nowMs) {
-        return new SaleLine(sale, preQueueSize, drawn, preQueueSize, admittedThrough, AdmissionMeter.startingAt(nowMs));
+        return new SaleLine(sale, preQueueSize, drawn, preQueueSize, admittedThrough, AdmissionMeter.startingAt(nowMs),
+                stock, shoppers);
     }
 
     public SaleLine withNewBuyer() {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence + 1, admittedThrough, meter);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence + 1, admittedThrough, meter, stock, shoppers);
     }
 
     /**
@@ -65,14 +71,28 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     public SaleLine tick(long nowMs) {
         AdmissionMeter next = admitting() ? meter.accrue(nowMs, sale.admissionRatePerSecond())
                 : AdmissionMeter.startingAt(nowMs);
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, next);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, next, stock, shoppers);
     }
 
+    /** See {@link AdmissionBudget}: the rate, the room among active shoppers, and what stock can serve. */
     public long admissibleNow() {
-        return admitting() ? meter.admissible(waiting()) : 0;
+        if (!admitting()) {
+            return 0;
+        }
+        return AdmissionBudget.of(meter.admissible(waiting()), sale.config().maxActiveShoppers(), shoppers.active(),
+                stock.free(), shoppers.withoutHold(), waiting());
     }
 
     public SaleLine admitted(long count) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough + count, meter.spend(count));
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough + count, meter.spend(count), stock,
+                shoppers.admitted(count));
+    }
+
+    public SaleLine withStock(Stock changed) {
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, changed, shoppers);
+    }
+
+    public SaleLine withShoppers(Shoppers changed) {
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, changed);
     }
 }
