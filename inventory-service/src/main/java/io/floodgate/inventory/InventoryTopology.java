@@ -6,17 +6,16 @@ import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.payment.PaymentEvent;
-import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.inventory.holds.InventoryProcessor;
 import io.floodgate.inventory.holds.InventoryStores;
-import io.floodgate.inventory.seats.SectionSetup;
+import io.floodgate.inventory.holds.SaleFanOut;
+import io.floodgate.inventory.seats.SectionUpdate;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
 import io.floodgate.platform.streams.StreamsApp;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -31,8 +30,8 @@ import java.util.List;
 
 /**
  * Everything that touches a section's seats is re-keyed to sale/section and merged into one
- * processor: hold commands (already keyed so), sections of new sales, and payment outcomes
- * (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
+ * processor: hold commands (already keyed so), each sale's state fanned out to its sections, and
+ * payment outcomes (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
  * co-partitioned with the hold commands.
  */
 @Singleton
@@ -62,16 +61,13 @@ public final class InventoryTopology implements StreamsApp {
         builder.addStateStore(InventoryStores.holds());
         builder.addStateStore(InventoryStores.expiry());
 
+        builder.addStateStore(InventoryStores.sales());
         KStream<String, Object> sections = builder.stream(Topics.SALES.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
-                .flatMap((saleId, event) -> event instanceof SaleCreated created
-                        ? created.config().sections().stream().map(s -> KeyValue.pair(Keys.section(saleId, s.id()),
-                                new SectionSetup(saleId, s, created.config().currency(),
-                                        created.config().holdDuration()))).toList()
-                        : List.<KeyValue<String, SectionSetup>>of(), Named.as("sale-sections"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SectionSetup.class))
-                        .withName("section-setup").withNumberOfPartitions(partitions))
-                .mapValues(v -> (Object) v, Named.as("setup-as-input"));
+                .process(SaleFanOut::new, Named.as("sale-to-sections"), InventoryStores.SALES)
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SectionUpdate.class))
+                        .withName("section-updates").withNumberOfPartitions(partitions))
+                .mapValues(v -> (Object) v, Named.as("update-as-input"));
 
         KStream<String, Object> commands = builder.stream(Topics.HOLD_COMMANDS.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(HoldCommand.class)).withName("hold-commands"))

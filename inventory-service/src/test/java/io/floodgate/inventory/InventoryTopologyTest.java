@@ -6,6 +6,7 @@ import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldExtended;
 import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldRejected;
 import io.floodgate.contracts.hold.HoldReleased;
@@ -16,8 +17,11 @@ import io.floodgate.contracts.hold.RejectionReason;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SalePaused;
+import io.floodgate.contracts.sale.SaleResumed;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
@@ -171,5 +175,36 @@ class InventoryTopologyTest {
         HoldSaleRefused refused = assertInstanceOf(HoldSaleRefused.class, holds.readValue());
         assertEquals("ch_late", refused.chargeId());
         assertEquals("HOLD_EXPIRED", refused.reason());
+    }
+
+    @Test
+    void whileTheSaleIsPausedNoHoldExpiresNorIsPlacedAndResumingExtendsHolds() {
+        hold("h1", "floor", 1);
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        sales.pipeInput("demo", new SalePaused(EventMeta.of("demo", "sale:demo", "op", START.plus(Duration.ofMinutes(5))),
+                "ops", "provider incident"));
+
+        HoldRejected refused = assertInstanceOf(HoldRejected.class, hold("h2", "floor", 1));
+        assertEquals(RejectionReason.SALE_PAUSED, refused.reason());
+        driver.advanceWallClockTime(Duration.ofMinutes(20));
+        assertTrue(holds.isEmpty(), "nothing expires while paused");
+
+        sales.pipeInput("demo", new SaleResumed(EventMeta.of("demo", "sale:demo", "op",
+                START.plus(Duration.ofMinutes(25))), "ops", "recovered"));
+        HoldExtended extended = assertInstanceOf(HoldExtended.class, holds.readValue());
+        assertEquals(START.plus(HOLD).plus(Duration.ofMinutes(20)), extended.expiresAt());
+        driver.advanceWallClockTime(Duration.ofMinutes(4));
+        assertTrue(holds.isEmpty(), "the hold still has the five minutes it had when the pause began");
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        assertInstanceOf(HoldExpired.class, holds.readValue());
+    }
+
+    @Test
+    void aClosedSaleHoldsNothing() {
+        sales.pipeInput("demo", new SaleClosed(meta("sale:demo"), "ops", "cancelled"));
+
+        HoldRejected rejected = assertInstanceOf(HoldRejected.class, hold("h1", "floor", 1));
+
+        assertEquals(RejectionReason.SALE_CLOSED, rejected.reason());
     }
 }

@@ -12,9 +12,10 @@ import io.floodgate.contracts.Event;
         @JsonSubTypes.Type(HoldExpired.class),
         @JsonSubTypes.Type(HoldReleased.class),
         @JsonSubTypes.Type(HoldSold.class),
-        @JsonSubTypes.Type(HoldSaleRefused.class)})
+        @JsonSubTypes.Type(HoldSaleRefused.class),
+        @JsonSubTypes.Type(HoldExtended.class)})
 public sealed interface HoldEvent extends Event
-        permits HoldPlaced, HoldRejected, HoldExpired, HoldReleased, HoldSold, HoldSaleRefused {
+        permits HoldPlaced, HoldRejected, HoldExpired, HoldReleased, HoldSold, HoldSaleRefused, HoldExtended {
     String holdId();
 
     String buyerId();

@@ -8,6 +8,8 @@ public enum RejectionReason {
     UNKNOWN_SECTION,
     /** The sale's inventory is not known to inventory-service (yet). */
     UNKNOWN_SALE,
-    /** The buyer already holds or bought as many seats as the sale allows per buyer. */
-    BUYER_LIMIT_REACHED
+    /** The sale is paused: nothing moves until it resumes. */
+    SALE_PAUSED,
+    /** The sale is closed. */
+    SALE_CLOSED
 }

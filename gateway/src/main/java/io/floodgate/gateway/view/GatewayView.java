@@ -4,6 +4,7 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldExtended;
 import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldRejected;
 import io.floodgate.contracts.hold.HoldReleased;
@@ -109,6 +110,8 @@ public final class GatewayView {
             update(expired.holdId(), h -> h.in(BuyerState.HOLD_EXPIRED, null));
         } else if (event instanceof HoldReleased released) {
             update(released.holdId(), h -> h.in(BuyerState.PAYMENT_DECLINED, released.reason()));
+        } else if (event instanceof HoldExtended extended) {
+            update(extended.holdId(), h -> h.expiringAt(extended.expiresAt()));
         } else if (event instanceof HoldSaleRefused refused) {
             update(refused.holdId(), h -> h.in(BuyerState.HOLD_ENDED_BEFORE_PAYMENT, refused.reason()));
         }

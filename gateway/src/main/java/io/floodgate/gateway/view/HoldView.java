@@ -29,6 +29,11 @@ public record HoldView(String holdId, String saleId, String buyerId, String sect
                 amountCents, currency, expiresAt, why, available);
     }
 
+    HoldView expiringAt(Instant later) {
+        return new HoldView(holdId, saleId, buyerId, sectionId, quantity, state, seats, amountCents, currency, later,
+                reason, seatsAvailable);
+    }
+
     public HoldView in(BuyerState next, String why) {
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, next, seats, amountCents, currency,
                 expiresAt, why, seatsAvailable);

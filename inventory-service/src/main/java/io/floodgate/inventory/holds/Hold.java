@@ -11,6 +11,11 @@ public record Hold(String holdId, String saleId, String sectionId, String buyerI
         seats = List.copyOf(seats);
     }
 
+    public Hold expiringAt(long newExpiresAtMs) {
+        return new Hold(holdId, saleId, sectionId, buyerId, seats, amountCents, currency, newExpiresAtMs, status, chargeId,
+                correlationId);
+    }
+
     public Hold ended(HoldStatus ending, String charge) {
         return new Hold(holdId, saleId, sectionId, buyerId, seats, amountCents, currency, expiresAtMs, ending, charge,
                 correlationId);

@@ -4,6 +4,7 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldExtended;
 import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldRejected;
 import io.floodgate.contracts.hold.HoldReleased;
@@ -14,7 +15,8 @@ import io.floodgate.contracts.hold.RejectionReason;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.inventory.seats.Section;
-import io.floodgate.inventory.seats.SectionSetup;
+import io.floodgate.inventory.seats.SectionUpdate;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -56,15 +58,48 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     @Override
     public void process(Record<String, Object> record) {
         Object value = record.value();
-        if (value instanceof SectionSetup setup) {
-            sections.putIfAbsent(record.key(), Section.open(setup.saleId(), setup.config(), setup.currency(),
-                    setup.holdDuration()));
+        if (value instanceof SectionUpdate update) {
+            update(record.key(), update);
         } else if (value instanceof HoldRequested request) {
             hold(record.key(), request);
         } else if (value instanceof PaymentAuthorized authorized) {
             sell(authorized);
         } else if (value instanceof PaymentDeclined declined) {
             release(declined);
+        }
+    }
+
+    private void update(String sectionKey, SectionUpdate update) {
+        Section section = sections.get(sectionKey);
+        if (section == null) {
+            sections.put(sectionKey, Section.open(update));
+            return;
+        }
+        Duration paused = update.sale().pausedTotal().minus(section.sale().pausedTotal());
+        sections.put(sectionKey, section.withSale(update.sale()));
+        if (!paused.isNegative() && !paused.isZero()) {
+            extendLiveHolds(section.saleId(), update.config().id(), paused);
+        }
+    }
+
+    /** A pause took nothing from anybody: every live hold of the section runs that much longer. */
+    private void extendLiveHolds(String saleId, String sectionId, Duration paused) {
+        List<KeyValue<String, String>> live = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = expiry.all()) {
+            it.forEachRemaining(live::add);
+        }
+        for (KeyValue<String, String> entry : live) {
+            Hold hold = holds.get(entry.value);
+            if (hold == null || !hold.saleId().equals(saleId) || !hold.sectionId().equals(sectionId)) {
+                continue;
+            }
+            Hold extended = hold.expiringAt(hold.expiresAtMs() + paused.toMillis());
+            expiry.delete(entry.key);
+            expiry.put(InventoryStores.expiryKey(extended.expiresAtMs(), hold.holdId()), hold.holdId());
+            holds.put(hold.holdId(), extended);
+            emit(new HoldExtended(EventMeta.of(saleId, hold.correlationId(), "sale-resumed:" + saleId,
+                    Instant.ofEpochMilli(now())), hold.holdId(), hold.buyerId(), sectionId,
+                    Instant.ofEpochMilli(extended.expiresAtMs())));
         }
     }
 
@@ -75,6 +110,11 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         Section section = sections.get(sectionKey);
         if (section == null) {
             reject(request, RejectionReason.UNKNOWN_SALE, 0);
+            return;
+        }
+        if (section.sale().closed() || section.sale().paused()) {
+            reject(request, section.sale().closed() ? RejectionReason.SALE_CLOSED : RejectionReason.SALE_PAUSED,
+                    section.seats().free());
             return;
         }
         Optional<List<Integer>> seats = section.seats().best(request.quantity());
@@ -133,7 +173,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         }
         for (String holdId : due) {
             Hold hold = holds.get(holdId);
-            if (hold != null && hold.status() == HoldStatus.ACTIVE) {
+            if (hold != null && hold.status() == HoldStatus.ACTIVE && !paused(hold)) {
                 freeSeats(hold);
                 end(hold, HoldStatus.EXPIRED, null);
                 EventMeta meta = EventMeta.of(hold.saleId(), hold.correlationId(), "hold-expiry:" + holdId,
@@ -141,6 +181,12 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
                 emit(new HoldExpired(meta, hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats()));
             }
         }
+    }
+
+    /** While its sale is paused a hold does not expire; on resume it is extended instead. */
+    private boolean paused(Hold hold) {
+        Section section = sections.get(Keys.section(hold.saleId(), hold.sectionId()));
+        return section != null && section.sale().paused();
     }
 
     private void freeSeats(Hold hold) {

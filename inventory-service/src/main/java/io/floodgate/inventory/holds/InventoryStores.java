@@ -1,5 +1,6 @@
 package io.floodgate.inventory.holds;
 
+import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.inventory.seats.Section;
 import io.floodgate.platform.streams.JsonStores;
 import org.apache.kafka.common.serialization.Serdes;
@@ -9,6 +10,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /** Inventory's state stores, partitioned like their input: by sale and section. */
 public final class InventoryStores {
+    /** saleId -> the sale's folded state, for fanning it out to sections. */
+    public static final String SALES = "inventory-sales";
     /** saleId/sectionId -> {@link Section}. */
     public static final String SECTIONS = "inventory-sections";
     /** holdId -> {@link Hold}. */
@@ -26,6 +29,10 @@ public final class InventoryStores {
     /** The smallest key after every hold expiring at or before {@code nowMs}. */
     public static String expiryUpperBound(long nowMs) {
         return String.format("%019d/~", nowMs);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, SaleState>> sales() {
+        return JsonStores.keyValue(SALES, SaleState.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, Section>> sections() {
