@@ -13,6 +13,7 @@ public final class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<String> details;
+    private long retryAfterSeconds = RETRY_AFTER_SECONDS;
 
     public ApiException(HttpStatus status, String code, String message) {
         this(status, code, message, List.of());
@@ -43,6 +44,12 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, code, message);
     }
 
+    /** When to retry, for 429 and 503 answers. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -55,7 +62,7 @@ public final class ApiException extends RuntimeException {
     public MutableHttpResponse<ApiError> toResponse() {
         MutableHttpResponse<ApiError> response = HttpResponse.<ApiError>status(status).body(toError());
         if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         return response;
     }

@@ -42,6 +42,27 @@ public enum BuyerState {
     private final String meaning;
     private final String next;
 
+    /** Nothing more will happen to the buyer in this state: streams end here. */
+    public boolean terminal() {
+        return this == PURCHASED || this == SOLD_OUT || this == CLOSED || this == ADMISSION_EXPIRED;
+    }
+
+    /** When to ask again about a hold in this state, or null when nothing will change by itself. */
+    public Long pollAfterMs() {
+        return switch (this) {
+            case HOLD_PENDING -> 500L;
+            case PAYING -> 2_000L;
+            case HOLDING -> 5_000L;
+            default -> null;
+        };
+    }
+
+    /** A hold in this state is what the buyer's status should show, whatever their admission window. */
+    public boolean showsInStatus() {
+        return this == HOLD_PENDING || this == HOLDING || this == PAYING || this == PURCHASED
+                || this == HOLD_ENDED_BEFORE_PAYMENT;
+    }
+
     BuyerState(String meaning, String next) {
         this.meaning = meaning;
         this.next = next;

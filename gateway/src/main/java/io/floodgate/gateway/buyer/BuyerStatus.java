@@ -14,48 +14,54 @@ import java.time.Instant;
  * @param ahead               buyers in front (WAITING)
  * @param waitEstimateSeconds at the sale's admission rate (WAITING)
  * @param ticket              the visitor ticket to send with status reads (from joining)
- * @param admissionToken      lets the buyer hold seats until {@code windowEndsAt} (ADMITTED)
+ * @param admissionToken      lets the buyer hold seats until {@code windowEndsAt} (ADMITTED, HOLDING)
+ * @param holdId              the buyer's latest hold (HOLD_PENDING, HOLDING, PAYING, PURCHASED, ...)
  * @param pollAfterMs         when to ask again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuyerStatus(BuyerState state, String meaning, String next, String message, String saleId,
                           String buyerId, Instant opensAt, Long sequence, Long position, Long ahead,
                           Long waitEstimateSeconds, String ticket, String admissionToken, Instant windowEndsAt,
-                          Long pollAfterMs) {
+                          String holdId, Long pollAfterMs) {
 
     public static BuyerStatus of(BuyerState state, String saleId, String buyerId) {
         return new BuyerStatus(state, state.meaning(), state.next(), null, saleId, buyerId, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The operator's message to the line, shown with every state. */
     public BuyerStatus withMessage(String text) {
         return new BuyerStatus(state, meaning, next, text, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
     public BuyerStatus opening(Instant at) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, at, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
     public BuyerStatus inLine(long sequenceInLine, long positionInLine, long buyersAhead, long estimateSeconds) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequenceInLine,
-                positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, pollAfterMs);
+                positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
     public BuyerStatus withTicket(String visitorTicket) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, visitorTicket, admissionToken, windowEndsAt, pollAfterMs);
+                waitEstimateSeconds, visitorTicket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
     public BuyerStatus admitted(String token, Instant windowEnd) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, token, windowEnd, pollAfterMs);
+                waitEstimateSeconds, ticket, token, windowEnd, holdId, pollAfterMs);
+    }
+
+    public BuyerStatus forHold(String hold) {
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, hold, pollAfterMs);
     }
 
     public BuyerStatus pollAfter(long millis) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, millis);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, millis);
     }
 }

@@ -4,6 +4,7 @@ import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.gateway.tokens.AdmissionPass;
 import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.tokens.VisitorTicket;
+import io.floodgate.gateway.view.HoldView;
 import io.floodgate.gateway.view.SaleView;
 import jakarta.inject.Singleton;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
 @Singleton
 public final class BuyerStatuses {
     private static final long ADMITTED_POLL_MS = 5_000;
+
     private static final long PRE_QUEUE_MAX_POLL_MS = 10_000;
     private static final long PRE_QUEUE_MIN_POLL_MS = 1_000;
 
@@ -24,11 +26,27 @@ public final class BuyerStatuses {
         this.tokens = tokens;
     }
 
-    public BuyerStatus of(SaleView sale, VisitorTicket ticket) {
-        return statusOf(sale, ticket, tokens.now()).withMessage(sale.state().message());
+    /** @param latestHold the buyer's latest hold, if any: while it is live, it is their status */
+    public BuyerStatus of(SaleView sale, VisitorTicket ticket, Optional<HoldView> latestHold) {
+        Instant now = tokens.now();
+        BuyerStatus status = latestHold.filter(h -> h.state().showsInStatus())
+                .map(h -> holding(sale, ticket, h))
+                .orElseGet(() -> statusOf(sale, ticket, latestHold, now));
+        return status.withMessage(sale.state().message());
     }
 
-    private BuyerStatus statusOf(SaleView sale, VisitorTicket ticket, Instant now) {
+    private BuyerStatus holding(SaleView sale, VisitorTicket ticket, HoldView hold) {
+        BuyerStatus status = BuyerStatus.of(hold.state(), sale.saleId(), ticket.buyerId()).forHold(hold.holdId());
+        if (hold.state() == BuyerState.HOLDING) {
+            // Lets the buyer check out until the hold expires, whatever their admission window.
+            status = status.admitted(tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(),
+                    ticket.sequence(), ticket.correlationId(), hold.expiresAt())), hold.expiresAt());
+        }
+        Long poll = hold.state().pollAfterMs();
+        return poll == null ? status : status.pollAfter(poll);
+    }
+
+    private BuyerStatus statusOf(SaleView sale, VisitorTicket ticket, Optional<HoldView> latestHold, Instant now) {
         SaleState state = sale.state();
         if (state.closed()) {
             return BuyerStatus.of(BuyerState.CLOSED, sale.saleId(), ticket.buyerId());
@@ -45,7 +63,9 @@ public final class BuyerStatuses {
                     .pollAfter(Math.min(PRE_QUEUE_MAX_POLL_MS, Math.max(PRE_QUEUE_MIN_POLL_MS, untilOpening / 2)));
         }
         long sequence = drawn.get();
-        LinePosition line = LinePosition.of(sequence, sale.admittedThrough(), state.admissionRatePerSecond());
+        double measured = sale.measuredAdmissionRate(now);
+        LinePosition line = LinePosition.of(sequence, sale.admittedThrough(),
+                measured > 0 ? measured : state.admissionRatePerSecond());
         if (state.paused()) {
             return BuyerStatus.of(BuyerState.PAUSED, sale.saleId(), ticket.buyerId())
                     .inLine(sequence, line.position(), line.ahead(), line.waitEstimateSeconds())
@@ -54,7 +74,11 @@ public final class BuyerStatuses {
         Optional<Instant> windowEnd = sale.windowEnd(sequence, now);
         if (windowEnd.isPresent()) {
             if (!now.isBefore(windowEnd.get())) {
-                return BuyerStatus.of(BuyerState.ADMISSION_EXPIRED, sale.saleId(), ticket.buyerId());
+                // A buyer whose last hold ended is told how it ended rather than only that time ran out.
+                return latestHold.map(h -> BuyerStatus.of(h.state(), sale.saleId(), ticket.buyerId())
+                                .forHold(h.holdId()))
+                        .orElseGet(() -> BuyerStatus.of(BuyerState.ADMISSION_EXPIRED, sale.saleId(),
+                                ticket.buyerId()));
             }
             String pass = tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(), sequence,
                     ticket.correlationId(), windowEnd.get()));

@@ -8,10 +8,11 @@ public record LinePosition(long position, long ahead, long waitEstimateSeconds, 
     private static final long MIN_POLL_MS = 1_000;
     private static final long MAX_POLL_MS = 10_000;
 
-    public static LinePosition of(long sequence, long admittedThrough, int admissionRatePerSecond) {
+    /** @param admissionsPerSecond the rate admissions are achieving (or, before any, the configured rate) */
+    public static LinePosition of(long sequence, long admittedThrough, double admissionsPerSecond) {
         long ahead = Math.max(0, sequence - admittedThrough - 1);
         long position = ahead + 1;
-        long estimate = (position + admissionRatePerSecond - 1) / Math.max(1, admissionRatePerSecond);
+        long estimate = (long) Math.ceil(position / Math.max(0.01, admissionsPerSecond));
         // Poll about four times over the expected wait, within bounds: near the front, often.
         long poll = Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, estimate * 1000 / 4));
         return new LinePosition(position, ahead, estimate, poll);

@@ -16,30 +16,46 @@ import io.floodgate.gateway.tokens.VisitorTicket;
 import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.SaleView;
 import io.micronaut.core.annotation.Nullable;
+import io.floodgate.gateway.limits.BuyerLimits;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Joining a sale's line and reading one's place in it. */
 @Controller("/api/sales/{saleId}")
 public class QueueController {
+    private static final Duration STREAM_CHECK = Duration.ofMillis(500);
+    private static final long STREAM_KEEPALIVE_TICKS = 30;
+
     private final GatewayView view;
     private final EventPublisher publisher;
     private final Tokens tokens;
     private final BuyerStatuses statuses;
     private final GatewaySettings settings;
+    private final BuyerLimits limits;
 
     public QueueController(GatewayView view, EventPublisher publisher, Tokens tokens, BuyerStatuses statuses,
-                           GatewaySettings settings) {
+                           GatewaySettings settings, BuyerLimits limits) {
+        this.limits = limits;
         this.view = view;
         this.publisher = publisher;
         this.tokens = tokens;
@@ -47,10 +63,15 @@ public class QueueController {
         this.settings = settings;
     }
 
-    @Operation(summary = "The sale: sections, prices, and how long the line is")
+    /**
+     * The part of every buyer's status that is common to the sale. The same for everybody, so a CDN
+     * may cache it for a second; see docs/waiting-room.md.
+     */
+    @Operation(summary = "The sale: phase, operator message, sections, prices, stock and the line's counters")
     @Get
-    public SaleInfo sale(String saleId) {
-        return SaleInfo.of(requireSale(saleId), tokens.now());
+    public HttpResponse<SaleInfo> sale(String saleId) {
+        return HttpResponse.ok(SaleInfo.of(requireSale(saleId), tokens.now()))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=1");
     }
 
     /**
@@ -60,8 +81,10 @@ public class QueueController {
      */
     @Operation(summary = "Join the sale's line (idempotent per buyer)")
     @Post("/queue")
-    public CompletableFuture<HttpResponse<BuyerStatus>> join(String saleId, @Valid @Body JoinRequest request) {
+    public CompletableFuture<HttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
+                                                             @Valid @Body JoinRequest request) {
         SaleView sale = requireSale(saleId);
+        limits.join(http, saleId, request.buyerId());
         if (sale.state().closed()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
         }
@@ -76,17 +99,47 @@ public class QueueController {
 
     @Operation(summary = "Your place in line, from your visitor ticket")
     @Get("/status")
-    public BuyerStatus status(String saleId, @Nullable @Header(Credentials.TICKET_HEADER) String ticketHeader,
+    public BuyerStatus status(HttpRequest<?> http, String saleId,
+                              @Nullable @Header(Credentials.TICKET_HEADER) String ticketHeader,
                               @Nullable @QueryValue String ticket) {
         SaleView sale = requireSale(saleId);
-        return statuses.of(sale, tokens.ticket(Credentials.either(ticketHeader, ticket), saleId));
+        VisitorTicket visitor = tokens.ticket(Credentials.either(ticketHeader, ticket), saleId);
+        limits.status(http, saleId, visitor.buyerId());
+        return statusOf(sale, visitor);
+    }
+
+    /**
+     * The same states as a Server-Sent Events stream: an event whenever the status changes (and
+     * at least every {@value #STREAM_KEEPALIVE_TICKS} checks, so proxies keep the connection),
+     * ending with the first state after which nothing more happens.
+     */
+    @Operation(summary = "Your status as Server-Sent Events, from your visitor ticket")
+    @Get(value = "/status/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    public Publisher<Event<BuyerStatus>> statusStream(HttpRequest<?> http, String saleId,
+                                                      @Nullable @Header(Credentials.TICKET_HEADER) String ticketHeader,
+                                                      @Nullable @QueryValue String ticket) {
+        SaleView sale = requireSale(saleId);
+        VisitorTicket visitor = tokens.ticket(Credentials.either(ticketHeader, ticket), saleId);
+        limits.status(http, saleId, visitor.buyerId());
+        AtomicReference<BuyerStatus> last = new AtomicReference<>();
+        return Flux.interval(Duration.ZERO, STREAM_CHECK)
+                .onBackpressureDrop()
+                .map(tick -> Map.entry(tick, statusOf(sale, visitor)))
+                .filter(t -> !t.getValue().equals(last.getAndSet(t.getValue())) || t.getKey() % STREAM_KEEPALIVE_TICKS == 0)
+                .map(Map.Entry::getValue)
+                .takeUntil(status -> status.state().terminal())
+                .map(status -> Event.of(status).name(status.state().name()));
+    }
+
+    private BuyerStatus statusOf(SaleView sale, VisitorTicket ticket) {
+        return statuses.of(sale, ticket, view.latestHold(sale.saleId(), ticket.buyerId()));
     }
 
     private BuyerStatus placed(SaleView sale, QueueEvent place) {
         VisitorTicket ticket = place instanceof BuyerPreQueued pre
                 ? new VisitorTicket(sale.saleId(), pre.buyerId(), 0, pre.preQueueIndex(), pre.meta().correlationId())
                 : ticketFor(sale.saleId(), (BuyerQueued) place);
-        return statuses.of(sale, ticket).withTicket(tokens.issue(ticket));
+        return statusOf(sale, ticket).withTicket(tokens.issue(ticket));
     }
 
     private static VisitorTicket ticketFor(String saleId, BuyerQueued queued) {

@@ -17,8 +17,6 @@ public record HoldResponse(BuyerState state, String meaning, String next, String
                            Instant expiresAt, String reason, Integer seatsAvailable, String orderId,
                            String admissionToken, Long pollAfterMs) {
 
-    private static final long PENDING_POLL_MS = 500;
-    private static final long PAYING_POLL_MS = 2_000;
 
     public static HoldResponse of(HoldView hold, String admissionToken) {
         BuyerState state = hold.state();
@@ -30,10 +28,6 @@ public record HoldResponse(BuyerState state, String meaning, String next, String
     }
 
     private static Long pollAfter(BuyerState state) {
-        return switch (state) {
-            case HOLD_PENDING -> PENDING_POLL_MS;
-            case PAYING -> PAYING_POLL_MS;
-            default -> null;
-        };
+        return state.pollAfterMs();
     }
 }

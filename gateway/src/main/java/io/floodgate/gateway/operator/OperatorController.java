@@ -27,6 +27,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -44,7 +45,11 @@ import java.util.concurrent.CompletableFuture;
  * every action is an event naming who did it ({@code Floodgate-Operator} header).
  */
 @Controller("/api/operator/sales")
+@ExecuteOn(OperatorController.EXECUTOR)
 public class OperatorController {
+    /** Operators' own threads: their calls never queue behind buyer traffic. */
+    static final String EXECUTOR = "operator";
+
     private static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
     private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
 

@@ -38,6 +38,8 @@ import java.util.function.UnaryOperator;
 public final class GatewayView {
     private final Map<String, SaleView> sales = new ConcurrentHashMap<>();
     private final Map<String, HoldView> holds = new ConcurrentHashMap<>();
+    /** saleId/buyerId -> the buyer's latest hold, so their status can say HOLDING, PAYING, PURCHASED. */
+    private final Map<String, String> latestHolds = new ConcurrentHashMap<>();
     private final Waiters<String, QueueEvent> joins = new Waiters<>();
     private final Waiters<String, HoldView> holdAnswers = new Waiters<>();
     private final Waiters<String, SaleView> saleChanges = new Waiters<>();
@@ -50,6 +52,10 @@ public final class GatewayView {
 
     public Optional<HoldView> hold(String holdId) {
         return Optional.ofNullable(holds.get(holdId));
+    }
+
+    public Optional<HoldView> latestHold(String saleId, String buyerId) {
+        return Optional.ofNullable(latestHolds.get(joinKey(saleId, buyerId))).map(holds::get);
     }
 
     /** Join requests, keyed by {@link #joinKey}, answered by BuyerQueued or BuyerPreQueued. */
@@ -97,6 +103,7 @@ public final class GatewayView {
         } else if (event instanceof HoldRequested requested) {
             holds.putIfAbsent(requested.holdId(), HoldView.requested(requested.holdId(), requested.meta().saleId(),
                     requested.buyerId(), requested.sectionId(), requested.quantity()));
+            latestHolds.put(joinKey(requested.meta().saleId(), requested.buyerId()), requested.holdId());
         } else if (event instanceof HoldPlaced placed) {
             answer(placed, placed.seats().size(), h -> h.placed(placed.seats(), placed.amountCents(),
                     placed.currency(), placed.expiresAt()));

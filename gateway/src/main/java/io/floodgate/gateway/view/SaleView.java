@@ -29,6 +29,7 @@ public final class SaleView {
     private volatile long admittedThrough;
     /** First sequence of each admission batch -> that batch's window. */
     private final ConcurrentSkipListMap<Long, Window> windows = new ConcurrentSkipListMap<>();
+    private final RateMeter admissions = new RateMeter();
 
     public SaleView(SaleState state) {
         this.saleId = state.saleId();
@@ -73,6 +74,11 @@ public final class SaleView {
     /** The serving counter: every place up to this one has been admitted. */
     public long admittedThrough() {
         return admittedThrough;
+    }
+
+    /** Admissions per second actually achieved lately: what wait estimates use. */
+    public double measuredAdmissionRate(Instant now) {
+        return admissions.perSecond(now);
     }
 
     /** The place drawn at opening for the pre-queue's {@code index}-th arrival, once the line is open. */
@@ -123,5 +129,6 @@ public final class SaleView {
         if (sequence > admittedThrough) {
             admittedThrough = sequence;
         }
+        admissions.record(admittedAt);
     }
 }

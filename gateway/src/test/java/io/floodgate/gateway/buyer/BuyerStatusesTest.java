@@ -47,7 +47,7 @@ class BuyerStatusesTest {
     }
 
     private BuyerStatus status(VisitorTicket ticket) {
-        return statuses.of(sale(), ticket);
+        return statuses.of(sale(), ticket, view.latestHold("demo", ticket.buyerId()));
     }
 
     private void create(Instant opensAt) {
@@ -131,5 +131,41 @@ class BuyerStatusesTest {
                 java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "A-" + i).toList(), 1000, "EUR", "ch"));
 
         assertEquals(BuyerState.SOLD_OUT, status(new VisitorTicket("demo", "alice", 500, null, "c")).state());
+    }
+
+    @Test
+    void aLiveHoldIsTheBuyersStatusUntilItEnds() {
+        create(NOW.minusSeconds(600));
+        view.apply(new BuyerQueued(meta(), "alice", 1, false));
+        view.apply(new BuyerAdmitted(meta(), "alice", 1, NOW.plusSeconds(300)));
+        VisitorTicket alice = new VisitorTicket("demo", "alice", 1, null, "c");
+
+        view.apply(new io.floodgate.contracts.hold.HoldRequested(meta(), "h1", "alice", "f", 2));
+        assertEquals(BuyerState.HOLD_PENDING, status(alice).state());
+        view.apply(new io.floodgate.contracts.hold.HoldPlaced(meta(), "h1", "alice", "f", List.of("A-1", "A-2"), 200,
+                "EUR", NOW.plusSeconds(600)));
+        BuyerStatus holding = status(alice);
+        assertEquals(BuyerState.HOLDING, holding.state());
+        assertEquals("h1", holding.holdId());
+        assertEquals(NOW.plusSeconds(600), holding.windowEndsAt(), "the token lasts as long as the hold");
+
+        view.apply(new io.floodgate.contracts.hold.HoldExpired(meta(), "h1", "alice", "f", List.of("A-1", "A-2")));
+        assertEquals(BuyerState.ADMITTED, status(alice).state(), "within the window the buyer may hold again");
+    }
+
+    @Test
+    void theWaitEstimateUsesTheRateAdmissionsActuallyAchieve() {
+        create(NOW.minusSeconds(600));
+        view.apply(new BuyerQueued(meta(), "far", 101, false));
+        assertEquals(11, status(new VisitorTicket("demo", "far", 101, null, "c")).waitEstimateSeconds(),
+                "no admissions yet: position 101 at the configured 10 per second");
+
+        for (int second = 10; second >= 1; second--) {
+            view.apply(new BuyerAdmitted(EventMeta.of("demo", "c", "x", NOW.minusSeconds(second)), "b", 11 - second,
+                    NOW.plusSeconds(300)));
+        }
+
+        assertEquals(91, status(new VisitorTicket("demo", "far", 101, null, "c")).waitEstimateSeconds(),
+                "one admission a second achieved: 91 ahead-and-me take 91 s");
     }
 }

@@ -1,0 +1,58 @@
+package io.floodgate.gateway.limits;
+
+import io.floodgate.gateway.api.ApiException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Per-address and per-buyer limits on joining and reading status: 429 with Retry-After. The
+ * buyer's place is held by their identity, not their address, so a buyer who switches networks
+ * keeps it.
+ */
+@Singleton
+public final class BuyerLimits {
+    private static final int MAX_KEYS = 200_000;
+
+    private final HttpClientAddressResolver addresses;
+    private final RateLimiter joinByAddress;
+    private final RateLimiter joinByBuyer;
+    private final RateLimiter statusByAddress;
+    private final RateLimiter statusByBuyer;
+
+    public BuyerLimits(LimitSettings settings, HttpClientAddressResolver addresses, Clock clock) {
+        this.addresses = addresses;
+        this.joinByAddress = limiter(clock, settings.joinPerAddress());
+        this.joinByBuyer = limiter(clock, settings.joinPerBuyer());
+        this.statusByAddress = limiter(clock, settings.statusPerAddress());
+        this.statusByBuyer = limiter(clock, settings.statusPerBuyer());
+    }
+
+    private static RateLimiter limiter(Clock clock, double perSecond) {
+        return new RateLimiter(clock, perSecond, Math.max(2, perSecond * 2), MAX_KEYS);
+    }
+
+    public void join(HttpRequest<?> request, String saleId, String buyerId) {
+        check(joinByAddress, "join " + addresses.resolve(request));
+        check(joinByBuyer, "join " + saleId + "/" + buyerId);
+    }
+
+    public void status(HttpRequest<?> request, String saleId, String buyerId) {
+        check(statusByAddress, "status " + addresses.resolve(request));
+        check(statusByBuyer, "status " + saleId + "/" + buyerId);
+    }
+
+    private static void check(RateLimiter limiter, String key) {
+        Optional<Duration> wait = limiter.acquire(key);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                    "Too many requests; your place is kept. Try again in " + seconds + " s.").retryAfter(seconds);
+        }
+    }
+}

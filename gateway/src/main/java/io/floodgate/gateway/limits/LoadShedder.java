@@ -1,0 +1,53 @@
+package io.floodgate.gateway.limits;
+
+import io.floodgate.gateway.api.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sheds buyer load early: past {@code maxInFlight} requests in progress, new ones get 503 with
+ * Retry-After at once instead of everyone slowing down. Operator calls are not counted, so
+ * operators keep control of an overloaded sale.
+ */
+@ServerFilter("/api/sales/**")
+public class LoadShedder {
+    private static final String COUNTED = LoadShedder.class.getName() + ".counted";
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxInFlight;
+
+    public LoadShedder(LimitSettings settings) {
+        this.maxInFlight = settings.maxInFlight();
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> admit(HttpRequest<?> request) {
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
+                    "We are very busy right now; your place is kept. Please retry shortly.").retryAfter(1).toResponse();
+        }
+        request.setAttribute(COUNTED, Boolean.TRUE);
+        return null;
+    }
+
+    @ResponseFilter
+    public void done(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getAttribute(COUNTED).isPresent()) {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+}
