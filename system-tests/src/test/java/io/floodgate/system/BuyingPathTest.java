@@ -45,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuyingPathTest {
     private static final String SALE = "e2e";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private LocalStack stack;
     private GatewayClient gateway;
@@ -82,7 +81,7 @@ class BuyingPathTest {
         String ticket = joined.text("ticket");
         Map<String, String> withTicket = Map.of("Floodgate-Ticket", ticket);
 
-        JsonNode admitted = await("admitted", () -> gateway.get("/api/sales/e2e/status", withTicket),
+        JsonNode admitted = Await.until("admitted", () -> gateway.get("/api/sales/e2e/status", withTicket),
                 r -> "ADMITTED".equals(r.text("state"))).body();
         String pass = admitted.path("admissionToken").asText();
 
@@ -101,9 +100,9 @@ class BuyingPathTest {
         assertEquals(202, paying.status(), paying.body().toString());
         assertEquals("PAYING", paying.text("state"));
 
-        await("purchased", () -> gateway.get("/api/sales/e2e/holds/" + holdId, withTicket),
+        Await.until("purchased", () -> gateway.get("/api/sales/e2e/holds/" + holdId, withTicket),
                 r -> "PURCHASED".equals(r.text("state")));
-        GatewayClient.Reply order = await("order readable", () -> gateway.get("/api/sales/e2e/orders/" + holdId,
+        GatewayClient.Reply order = Await.until("order readable", () -> gateway.get("/api/sales/e2e/orders/" + holdId,
                 withTicket), r -> r.status() == 200);
         assertEquals("alice", order.text("buyerId"));
         assertEquals(9000, order.body().path("amountCents").asLong());
@@ -150,7 +149,7 @@ class BuyingPathTest {
         // An admitted buyer, so that hold and checkout calls get past authentication.
         GatewayClient.Reply joined = gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"bob\"}", Map.of());
         String ticket = joined.text("ticket");
-        String pass = await("admitted", () -> gateway.get("/api/sales/e2e/status", Map.of("Floodgate-Ticket", ticket)),
+        String pass = Await.until("admitted", () -> gateway.get("/api/sales/e2e/status", Map.of("Floodgate-Ticket", ticket)),
                 r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
         Map<String, String> admitted = Map.of("Authorization", "Bearer " + pass);
         awaitQuiet();
@@ -224,7 +223,7 @@ class BuyingPathTest {
     private void awaitQuiet() {
         var last = topics.ends();
         for (int i = 0; i < 20; i++) {
-            sleep(Duration.ofMillis(500));
+            Await.sleep(Duration.ofMillis(500));
             var now = topics.ends();
             if (now.equals(last)) {
                 return;
@@ -232,20 +231,6 @@ class BuyingPathTest {
             last = now;
         }
         fail("topics kept changing");
-    }
-
-    private static GatewayClient.Reply await(String what, java.util.function.Supplier<GatewayClient.Reply> call,
-                                             Predicate<GatewayClient.Reply> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        GatewayClient.Reply last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (done.test(last)) {
-                return last;
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        return fail("not " + what + " after " + PATIENCE + "; last answer: " + (last == null ? "none" : last.body()));
     }
 
     private static <E> E only(List<TopicLog.Entry> log, String topic, Class<E> type, Predicate<E> match) {
@@ -263,12 +248,4 @@ class BuyingPathTest {
         }
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

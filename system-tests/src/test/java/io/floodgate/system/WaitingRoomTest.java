@@ -1,0 +1,245 @@
+package io.floodgate.system;
+
+import io.floodgate.contracts.queue.AdmissionLapsed;
+import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerPreQueued;
+import io.floodgate.contracts.queue.LineOpened;
+import io.floodgate.contracts.queue.SeededPermutation;
+import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.kit.stack.StackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The waiting room's promises, shown against the real broker with every service as a process. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WaitingRoomTest {
+    private LocalStack stack;
+    private GatewayClient gateway;
+    private TopicLog topics;
+
+    @BeforeAll
+    void startEverything(@TempDir Path home) {
+        stack = LocalStack.start(StackSettings.ephemeral(home));
+        gateway = new GatewayClient(stack.gatewayUrl());
+        topics = new TopicLog(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private Map<String, String> operator() {
+        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken(), "Floodgate-Operator", "test");
+    }
+
+    private void createSale(String saleId, Instant opensAt, int rate, int maxActive, int seats, int windowSeconds) {
+        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+                {"saleId": "%s", "name": "%s", "opensAt": "%s", "currency": "EUR", "admissionRatePerSecond": %d,
+                 "maxActiveShoppers": %d, "admissionWindowSeconds": %d, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": %d, "priceCents": 1000}]}
+                """.formatted(saleId, saleId, opensAt, rate, maxActive, windowSeconds, seats), operator());
+        assertEquals(201, created.status(), created.body().toString());
+    }
+
+    private GatewayClient.Reply join(String saleId, String buyerId) {
+        GatewayClient.Reply joined = gateway.post("/api/sales/" + saleId + "/queue",
+                "{\"buyerId\":\"" + buyerId + "\"}", Map.of());
+        assertEquals(200, joined.status(), joined.body().toString());
+        return joined;
+    }
+
+    private GatewayClient.Reply status(String saleId, String ticket) {
+        return gateway.get("/api/sales/" + saleId + "/status", Map.of("Floodgate-Ticket", ticket));
+    }
+
+    private long admittedThrough(String saleId) {
+        return gateway.get("/api/sales/" + saleId, Map.of()).body().path("admittedThrough").asLong();
+    }
+
+    private <E> Stream<E> events(String saleId, Class<E> type) {
+        return topics.readAll().stream().map(TopicLog.Entry::event)
+                .filter(e -> e.meta().saleId().equals(saleId) && type.isInstance(e)).map(type::cast);
+    }
+
+    @Test
+    void thePreQueueIsDrawnFromTheRecordedSeedAndAfterOpeningAdmissionFollowsArrival() {
+        createSale("fair", Instant.now().plusSeconds(6), 20, 1000, 1000, 600);
+        Map<String, String> earlyTickets = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            GatewayClient.Reply joined = join("fair", "early-" + i);
+            assertEquals("PRE_QUEUE", joined.text("state"), joined.body().toString());
+            earlyTickets.put("early-" + i, joined.text("ticket"));
+        }
+        Await.until("open", () -> gateway.get("/api/sales/fair", Map.of()).text("phase"), "ON_SALE"::equals);
+        List<String> lateOrder = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            join("fair", "late-" + i);
+            lateOrder.add("late-" + i);
+        }
+        Await.until("everyone admitted", () -> admittedThrough("fair"), n -> n == 50);
+
+        LineOpened opened = events("fair", LineOpened.class).findFirst().orElseThrow();
+        assertEquals(30, opened.preQueueSize());
+        SeededPermutation drawn = new SeededPermutation(opened.seed(), opened.preQueueSize());
+        Map<Long, String> preQueueIndexToBuyer = new HashMap<>();
+        events("fair", BuyerPreQueued.class).forEach(p -> preQueueIndexToBuyer.put(p.preQueueIndex(), p.buyerId()));
+        List<BuyerAdmitted> admissions = events("fair", BuyerAdmitted.class).toList();
+        assertEquals(50, admissions.size());
+        for (int i = 0; i < admissions.size(); i++) {
+            BuyerAdmitted a = admissions.get(i);
+            assertEquals(i + 1, a.sequence(), "admitted in place order");
+            String expected = a.sequence() <= 30 ? preQueueIndexToBuyer.get(drawn.invert(a.sequence() - 1))
+                    : lateOrder.get((int) a.sequence() - 31);
+            assertEquals(expected, a.buyerId(), "place " + a.sequence());
+        }
+        // A pre-queued buyer's status shows the place re-derivable from the seed.
+        GatewayClient.Reply early7 = status("fair", earlyTickets.get("early-7"));
+        long index7 = preQueueIndexToBuyer.entrySet().stream().filter(e -> e.getValue().equals("early-7"))
+                .findFirst().orElseThrow().getKey();
+        assertEquals(drawn.apply(index7) + 1, events("fair", BuyerAdmitted.class)
+                .filter(a -> a.buyerId().equals("early-7")).findFirst().orElseThrow().sequence());
+        assertEquals("ADMITTED", early7.text("state"));
+    }
+
+    @Test
+    void noShowsLapseTheirCapacityIsReusedAndTheLineDrains() {
+        createSale("noshow", Instant.now(), 50, 3, 100, 10);
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            tickets.add(join("noshow", "b" + i).text("ticket"));
+        }
+        Await.until("three shopping", () -> admittedThrough("noshow"), n -> n == 3);
+        assertEquals("WAITING", status("noshow", tickets.get(3)).text("state"));
+        String firstPass = status("noshow", tickets.get(0)).text("admissionToken");
+
+        Await.until("the line drained", () -> admittedThrough("noshow"), n -> n == 9);
+
+        assertTrue(events("noshow", AdmissionLapsed.class).count() >= 6, "the no-shows lapsed");
+        assertEquals("ADMISSION_EXPIRED", status("noshow", tickets.get(0)).text("state"));
+        GatewayClient.Reply late = gateway.post("/api/sales/noshow/holds", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + firstPass));
+        assertEquals(401, late.status());
+        assertEquals("TOKEN_EXPIRED", late.text("error"), "an expired admission token is refused");
+    }
+
+    @Test
+    void belowCapacityBuyersPassStraightThroughAboveItTheyWait() {
+        createSale("pass", Instant.now(), 5, 2, 100, 600);
+        Await.sleep(Duration.ofSeconds(1));
+
+        assertEquals("ADMITTED", join("pass", "first").text("state"), "the waiting room stays out of the way");
+        Await.until("second admitted", () -> join("pass", "second").text("state"), "ADMITTED"::equals);
+        GatewayClient.Reply third = join("pass", "third");
+
+        assertEquals("WAITING", third.text("state"), "two shoppers at most: the waiting room switched itself on");
+        assertEquals(1, third.body().path("position").asLong());
+        assertTrue(third.body().path("pollAfterMs").asLong() > 0);
+    }
+
+    @Test
+    void soldOutReachesEveryoneStillInLineAtOnce() {
+        createSale("scarce", Instant.now(), 50, 10, 2, 600);
+        String alice = join("scarce", "alice").text("ticket");
+        String pass = Await.until("admitted", () -> status("scarce", alice), r -> "ADMITTED".equals(r.text("state")))
+                .text("admissionToken");
+        GatewayClient.Reply held = gateway.post("/api/sales/scarce/holds", "{\"sectionId\":\"floor\",\"quantity\":2}",
+                Map.of("Authorization", "Bearer " + pass));
+        assertEquals(201, held.status(), held.body().toString());
+        // queue-service counts holds through a repartition topic, a moment behind the gateway.
+        Await.sleep(Duration.ofSeconds(1));
+        String bob = join("scarce", "bob").text("ticket");
+        assertEquals("WAITING", status("scarce", bob).text("state"), "held seats may still come back");
+
+        gateway.post("/api/sales/scarce/holds/" + held.text("holdId") + "/checkout", "{\"paymentMethod\":\"tok_visa\"}",
+                Map.of("Authorization", "Bearer " + held.text("admissionToken")));
+
+        Await.until("sold out", () -> status("scarce", bob).text("state"), "SOLD_OUT"::equals);
+        assertEquals("PURCHASED", status("scarce", alice).text("state"));
+        assertEquals("SOLD_OUT", gateway.get("/api/sales/scarce", Map.of()).text("phase"));
+    }
+
+    @Test
+    void operatorsPauseMessageChangeTheRateResumeAndCloseWithinASecond() {
+        createSale("ops", Instant.now(), 1, 1000, 100, 600);
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tickets.add(join("ops", "b" + i).text("ticket"));
+        }
+        String last = tickets.get(4);
+
+        Instant asked = Instant.now();
+        GatewayClient.Reply paused = gateway.post("/api/operator/sales/ops/pause", "{\"reason\":\"incident\"}", operator());
+        assertEquals(200, paused.status(), paused.body().toString());
+        Await.until("paused", () -> status("ops", last).text("state"), "PAUSED"::equals);
+        assertTrue(Duration.between(asked, Instant.now()).toMillis() < 1000, "effective within a second");
+        assertEquals(409, gateway.post("/api/operator/sales/ops/pause", "{\"reason\":\"again\"}", operator()).status());
+
+        gateway.post("/api/operator/sales/ops/message", "{\"message\":\"Back shortly\"}", operator());
+        assertEquals("Back shortly", Await.until("message", () -> status("ops", last),
+                r -> r.text("message") != null).text("message"));
+        gateway.post("/api/operator/sales/ops/rate", "{\"admissionRatePerSecond\":50,\"reason\":\"recovered\"}",
+                operator());
+        assertEquals(50, gateway.get("/api/sales/ops", Map.of()).body().path("admissionRatePerSecond").asInt());
+
+        gateway.post("/api/operator/sales/ops/resume", "{\"reason\":\"recovered\"}", operator());
+        Await.until("everyone admitted", () -> admittedThrough("ops"), n -> n == 5);
+
+        gateway.post("/api/operator/sales/ops/close", "{\"reason\":\"done\"}", operator());
+        Await.until("closed", () -> status("ops", last).text("state"), "CLOSED"::equals);
+        GatewayClient.Reply refused = gateway.post("/api/sales/ops/queue", "{\"buyerId\":\"latecomer\"}", Map.of());
+        assertEquals(409, refused.status());
+        assertEquals("SALE_CLOSED", refused.text("error"));
+    }
+
+    @Test
+    void forgedAndOtherSaleTokensAreRefusedAndTheStreamSpeaksTheSameStates() throws Exception {
+        createSale("tokens", Instant.now(), 50, 100, 100, 600);
+        createSale("elsewhere", Instant.now(), 50, 100, 100, 600);
+        String ticket = join("tokens", "carol").text("ticket");
+        String pass = Await.until("admitted", () -> status("tokens", ticket), r -> "ADMITTED".equals(r.text("state")))
+                .text("admissionToken");
+
+        String[] parts = pass.split("\\.");
+        String forged = parts[0] + "." + new StringBuilder(parts[1]).reverse();
+        GatewayClient.Reply forgedHold = gateway.post("/api/sales/tokens/holds",
+                "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of("Authorization", "Bearer " + forged));
+        assertEquals(401, forgedHold.status());
+        assertEquals("INVALID_TOKEN", forgedHold.text("error"));
+        GatewayClient.Reply otherSale = gateway.post("/api/sales/elsewhere/holds",
+                "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of("Authorization", "Bearer " + pass));
+        assertEquals(403, otherSale.status());
+        assertEquals("WRONG_SALE", otherSale.text("error"));
+        assertEquals(403, status("elsewhere", ticket).status());
+
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.gatewayUrl() + "/api/sales/tokens/status/stream?ticket=" + ticket)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("text/event-stream", stream.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body()))) {
+            assertEquals("event: ADMITTED", lines.readLine());
+            assertTrue(lines.readLine().contains("\"state\":\"ADMITTED\""));
+        }
+    }
+}
