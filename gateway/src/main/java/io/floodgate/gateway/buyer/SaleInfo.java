@@ -10,7 +10,8 @@ import java.util.List;
 
 /** What anyone may know of a sale: the same for every buyer, so cacheable. */
 public record SaleInfo(String saleId, String name, SalePhase phase, String message, Instant opensAt, String currency,
-                       int perBuyerLimit, int admissionRatePerSecond, List<Section> sections, long seatsFree,
+                       int perBuyerLimit, int admissionRatePerSecond, double measuredAdmissionRate,
+                       List<Section> sections, long seatsFree,
                        long seatsHeld, long seatsSold, long preQueued, long inLine, long admittedThrough) {
 
     public record Section(String id, String name, int capacity, long priceCents) {
@@ -20,7 +21,8 @@ public record SaleInfo(String saleId, String name, SalePhase phase, String messa
         SaleState state = sale.state();
         return new SaleInfo(sale.saleId(), state.config().name(), state.phase(now, sale.stock().soldOut()), state.message(),
                 state.config().opensAt(), state.config().currency(), state.config().perBuyerLimit(),
-                state.admissionRatePerSecond(), state.config().sections().stream().map(SaleInfo::section).toList(),
+                state.admissionRatePerSecond(), sale.measuredAdmissionRate(now),
+                state.config().sections().stream().map(SaleInfo::section).toList(),
                 sale.stock().free(), sale.stock().held(), sale.stock().sold(), sale.preQueueSize(), sale.lastSequence(),
                 sale.admittedThrough());
     }

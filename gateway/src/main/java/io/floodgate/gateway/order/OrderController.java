@@ -14,11 +14,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** A buyer's confirmed order, from the ledger. */
 @Controller("/api/sales/{saleId}/orders")
 public class OrderController {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderController.class);
+
     private final OrderReader orders;
     private final Tokens tokens;
 
@@ -32,13 +38,23 @@ public class OrderController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public OrderResponse read(String saleId, String orderId,
                               @Nullable @Header(Credentials.TICKET_HEADER) String ticketHeader,
-                              @Nullable @QueryValue String ticket) throws SQLException {
+                              @Nullable @QueryValue String ticket) {
         VisitorTicket visitor = tokens.ticket(Credentials.either(ticketHeader, ticket), saleId);
-        OrderResponse order = orders.find(orderId).filter(o -> o.saleId().equals(saleId))
+        OrderResponse order = find(orderId).filter(o -> o.saleId().equals(saleId))
                 .orElseThrow(() -> ApiException.notFound("UNKNOWN_ORDER", "There is no order '" + orderId + "'."));
         if (!order.buyerId().equals(visitor.buyerId())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_ORDER", "This order belongs to another buyer.");
         }
         return order;
+    }
+
+    /** The ledger unreachable is an explicit, retryable answer, not a hung or bare 500 request. */
+    private Optional<OrderResponse> find(String orderId) {
+        try {
+            return orders.find(orderId);
+        } catch (SQLException e) {
+            LOG.warn("orders ledger unavailable: {}", e.toString());
+            throw ApiException.unavailable();
+        }
     }
 }

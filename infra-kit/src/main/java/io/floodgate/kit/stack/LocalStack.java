@@ -111,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.home().resolve("state").resolve(service.module()).toString());
             case PAYMENT -> putDatabase(env);
         }
+        env.putAll(settings.environment());
         return env;
     }
 

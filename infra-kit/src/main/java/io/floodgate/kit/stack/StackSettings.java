@@ -25,16 +25,34 @@ import java.util.Properties;
  * @param operatorToken  the credential operators present to the gateway
  * @param tokenSecret    the HMAC key that signs buyers' tickets and admission tokens
  * @param jvmOptions     options for each service JVM
+ * @param environment    further settings for every service (see docs/configuration.md)
  */
 public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             Map<FloodgateService, Integer> servicePorts, int partitions,
-                            String operatorToken, String tokenSecret, List<String> jvmOptions) {
+                            String operatorToken, String tokenSecret, List<String> jvmOptions,
+                            Map<String, String> environment) {
 
-    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Services as they would run: full JIT. */
+    public static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /** Tests start many short-lived JVMs on two cores: the C1 compiler alone starts them faster. */
+    private static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public StackSettings {
         servicePorts = Map.copyOf(servicePorts);
         jvmOptions = List.copyOf(jvmOptions);
+        environment = Map.copyOf(environment);
+    }
+
+    public StackSettings withJvmOptions(List<String> options) {
+        return new StackSettings(home, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, partitions,
+                operatorToken, tokenSecret, options, environment);
+    }
+
+    public StackSettings withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(more);
+        return new StackSettings(home, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, partitions,
+                operatorToken, tokenSecret, jvmOptions, merged);
     }
 
     /**
@@ -49,7 +67,7 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
         ports.put(FloodgateService.PAYMENT, 8083);
         Properties secrets = localSecrets(home.resolve("local-secrets.properties"));
         return new StackSettings(home, 9092, 9093, 5433, ports, 6, secrets.getProperty("operator-token"),
-                secrets.getProperty("token-secret"), SERVICE_JVM);
+                secrets.getProperty("token-secret"), SERVICE_JVM, Map.of());
     }
 
     /** Free ports and few partitions: a test's stack, under a fresh directory. */
@@ -59,7 +77,7 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
             ports.put(service, Ports.free());
         }
         return new StackSettings(home, Ports.free(), Ports.free(), Ports.free(), ports, 2,
-                randomSecret(), randomSecret(), SERVICE_JVM);
+                randomSecret(), randomSecret(), TEST_JVM, Map.of());
     }
 
     public int port(FloodgateService service) {

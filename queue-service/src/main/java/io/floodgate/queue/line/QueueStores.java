@@ -43,8 +43,9 @@ public final class QueueStores {
         return String.format("%s/pre/%019d", saleId, index);
     }
 
+    /** Rewritten on every arrival of a sale: the record cache folds those writes into one per commit. */
     public static StoreBuilder<KeyValueStore<String, SaleLine>> lines() {
-        return JsonStores.keyValue(LINES, SaleLine.class);
+        return JsonStores.keyValue(LINES, SaleLine.class).withCachingEnabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, QueuedBuyer>> buyers() {
