@@ -214,6 +214,23 @@ class WaitingRoomTest {
     }
 
     @Test
+    void aBuyerHammeringJoinIsRateLimitedWithRetryAfterAndKeepsTheirPlace() {
+        createSale("limits", Instant.now(), 50, 1000, 1000, 600);
+        List<GatewayClient.Reply> replies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            replies.add(gateway.post("/api/sales/limits/queue", "{\"buyerId\":\"eager\"}",
+                    Map.of("Origin", "http://localhost:8080")));
+        }
+        GatewayClient.Reply limited = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertEquals("RATE_LIMITED", limited.text("error"));
+        assertTrue(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        assertEquals("http://localhost:8080",
+                limited.raw().headers().firstValue("Access-Control-Allow-Origin").orElseThrow(), "CORS on errors too");
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200)
+                .map(r -> r.body().path("sequence").asLong()).distinct().count(), "one place, however often");
+    }
+
+    @Test
     void forgedAndOtherSaleTokensAreRefusedAndTheStreamSpeaksTheSameStates() throws Exception {
         createSale("tokens", Instant.now(), 50, 100, 100, 600);
         createSale("elsewhere", Instant.now(), 50, 100, 100, 600);

@@ -45,6 +45,12 @@ public record BuyerStatus(BuyerState state, String meaning, String next, String 
                 positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
+    /** The buyer's place in line, once admitted. */
+    public BuyerStatus at(long place) {
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, place, position, ahead,
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+    }
+
     public BuyerStatus withTicket(String visitorTicket) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
                 waitEstimateSeconds, visitorTicket, admissionToken, windowEndsAt, holdId, pollAfterMs);

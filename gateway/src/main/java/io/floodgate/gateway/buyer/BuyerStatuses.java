@@ -82,7 +82,7 @@ public final class BuyerStatuses {
             }
             String pass = tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(), sequence,
                     ticket.correlationId(), windowEnd.get()));
-            return BuyerStatus.of(BuyerState.ADMITTED, sale.saleId(), ticket.buyerId())
+            return BuyerStatus.of(BuyerState.ADMITTED, sale.saleId(), ticket.buyerId()).at(sequence)
                     .admitted(pass, windowEnd.get()).pollAfter(ADMITTED_POLL_MS);
         }
         return BuyerStatus.of(BuyerState.WAITING, sale.saleId(), ticket.buyerId())
