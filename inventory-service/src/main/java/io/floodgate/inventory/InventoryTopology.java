@@ -3,6 +3,8 @@ package io.floodgate.inventory;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.checkout.CheckoutEvent;
+import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.payment.PaymentEvent;
@@ -30,8 +32,8 @@ import java.util.List;
 
 /**
  * Everything that touches a section's seats is re-keyed to sale/section and merged into one
- * processor: hold commands (already keyed so), each sale's state fanned out to its sections, and
- * payment outcomes (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
+ * processor: hold commands (already keyed so), each sale's state fanned out to its sections,
+ * checkouts and payment outcomes (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
  * co-partitioned with the hold commands.
  */
 @Singleton
@@ -51,7 +53,7 @@ public final class InventoryTopology implements StreamsApp {
 
     @Override
     public Collection<Topic<?>> topics() {
-        return List.of(Topics.SALES, Topics.HOLD_COMMANDS, Topics.PAYMENTS, Topics.HOLDS);
+        return List.of(Topics.SALES, Topics.HOLD_COMMANDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS);
     }
 
     @Override
@@ -80,8 +82,17 @@ public final class InventoryTopology implements StreamsApp {
                         .withName("payment-outcomes").withNumberOfPartitions(partitions))
                 .mapValues(v -> (Object) v, Named.as("payment-as-input"));
 
+        KStream<String, Object> checkouts = builder.stream(Topics.CHECKOUTS.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(CheckoutEvent.class)).withName("checkouts"))
+                .selectKey((holdId, c) -> Keys.section(c.meta().saleId(), ((CheckoutRequested) c).sectionId()),
+                        Named.as("checkout-by-section"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CheckoutEvent.class))
+                        .withName("checkouts-by-section").withNumberOfPartitions(partitions))
+                .mapValues(v -> (Object) v, Named.as("checkout-as-input"));
+
         commands.merge(sections, Named.as("commands-and-sections"))
-                .merge(payments, Named.as("all-inputs"))
+                .merge(payments, Named.as("with-payments"))
+                .merge(checkouts, Named.as("all-inputs"))
                 .process(() -> new InventoryProcessor(sweep), Named.as("seats"),
                         InventoryStores.SECTIONS, InventoryStores.HOLDS, InventoryStores.EXPIRY)
                 .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))

@@ -4,6 +4,7 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldExtended;
@@ -57,6 +58,7 @@ class InventoryTopologyTest {
     private TestInputTopic<String, Event> sales;
     private TestInputTopic<String, Event> commands;
     private TestInputTopic<String, Event> payments;
+    private TestInputTopic<String, Event> checkouts;
     private TestOutputTopic<String, HoldEvent> holds;
 
     @BeforeEach
@@ -71,6 +73,7 @@ class InventoryTopologyTest {
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
         commands = driver.createInputTopic(Topics.HOLD_COMMANDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         payments = driver.createInputTopic(Topics.PAYMENTS.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        checkouts = driver.createInputTopic(Topics.CHECKOUTS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         holds = driver.createOutputTopic(Topics.HOLDS.name(), new StringDeserializer(), JsonSerde.of(HoldEvent.class));
         // One row of three seats at 50.00.
         sales.pipeInput("demo", new SaleCreated(meta("op"), "ops", new SaleConfig("Demo", START, "EUR", 10, 100,
@@ -206,5 +209,18 @@ class InventoryTopologyTest {
         HoldRejected rejected = assertInstanceOf(HoldRejected.class, hold("h1", "floor", 1));
 
         assertEquals(RejectionReason.SALE_CLOSED, rejected.reason());
+    }
+
+    @Test
+    void aHoldWhosePaymentIsInProgressDoesNotExpireUnderTheBuyer() {
+        hold("h1", "floor", 2);
+        checkouts.pipeInput("h1", new CheckoutRequested(meta("corr-h1"), "h1", "buyer-h1", "floor", 10_000, "EUR",
+                "tok_visa"));
+
+        driver.advanceWallClockTime(HOLD.plusMinutes(5));
+        assertTrue(holds.isEmpty(), "no expiry while paying");
+
+        authorize("h1", "ch_slow");
+        assertInstanceOf(HoldSold.class, holds.readValue());
     }
 }

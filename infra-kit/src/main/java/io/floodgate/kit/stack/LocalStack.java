@@ -107,8 +107,12 @@ public final class LocalStack implements AutoCloseable {
                 env.put("FLOODGATE_TOKENS_SECRET", settings.tokenSecret());
                 putDatabase(env);
             }
-            case QUEUE, INVENTORY -> env.put("FLOODGATE_STREAMS_STATE_DIR",
-                    settings.home().resolve("state").resolve(service.module()).toString());
+            case QUEUE, INVENTORY -> {
+                env.put("FLOODGATE_STREAMS_STATE_DIR",
+                        settings.home().resolve("state").resolve(service.module()).toString());
+                // One instance of each here: a restart takes its partitions straight back.
+                env.put("FLOODGATE_STREAMS_INSTANCE_ID", service.module() + "-1");
+            }
             case PAYMENT -> putDatabase(env);
         }
         env.putAll(settings.environment());

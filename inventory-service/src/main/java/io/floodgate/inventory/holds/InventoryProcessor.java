@@ -2,6 +2,7 @@ package io.floodgate.inventory.holds;
 
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Keys;
+import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldExtended;
@@ -62,6 +63,8 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
             update(record.key(), update);
         } else if (value instanceof HoldRequested request) {
             hold(record.key(), request);
+        } else if (value instanceof CheckoutRequested checkout) {
+            paying(checkout);
         } else if (value instanceof PaymentAuthorized authorized) {
             sell(authorized);
         } else if (value instanceof PaymentDeclined declined) {
@@ -138,12 +141,21 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
                 request.quantity(), reason, available));
     }
 
+    /** Payment has started: the hold leaves the expiry index until the payment's outcome. */
+    private void paying(CheckoutRequested checkout) {
+        Hold hold = holds.get(checkout.holdId());
+        if (hold != null && hold.status() == HoldStatus.ACTIVE) {
+            expiry.delete(InventoryStores.expiryKey(hold.expiresAtMs(), hold.holdId()));
+            holds.put(hold.holdId(), hold.ended(HoldStatus.PAYING, null));
+        }
+    }
+
     private void sell(PaymentAuthorized authorized) {
         Hold hold = holds.get(authorized.holdId());
         if (hold != null && hold.status() == HoldStatus.SOLD && authorized.chargeId().equals(hold.chargeId())) {
             return; // the same payment redelivered
         }
-        if (hold == null || hold.status() != HoldStatus.ACTIVE) {
+        if (hold == null || !hold.status().live()) {
             String why = hold == null ? "UNKNOWN_HOLD" : "HOLD_" + hold.status();
             emit(new HoldSaleRefused(meta(authorized.meta()), authorized.holdId(),
                     hold == null ? null : hold.buyerId(), authorized.sectionId(), authorized.chargeId(), why));
@@ -156,7 +168,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
 
     private void release(PaymentDeclined declined) {
         Hold hold = holds.get(declined.holdId());
-        if (hold == null || hold.status() != HoldStatus.ACTIVE) {
+        if (hold == null || !hold.status().live()) {
             return;
         }
         freeSeats(hold);

@@ -87,6 +87,8 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
         defaults.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), settings.sessionTimeoutMs());
         // Streams' default linger of 100 ms would sit in every buyer-facing answer.
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        settings.instanceId().ifPresent(id -> defaults.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         Map<String, Object> config = clients.config(defaults);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, app.applicationId());
         Properties props = new Properties();
