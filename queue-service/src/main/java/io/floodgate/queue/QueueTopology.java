@@ -33,10 +33,12 @@ import java.util.List;
 @Singleton
 public final class QueueTopology implements StreamsApp {
     private final Duration tick;
+    private final Duration openingGrace;
     private final int partitions;
 
     public QueueTopology(QueueSettings settings, TopicSettings topics) {
         this.tick = Duration.ofMillis(settings.tickMs());
+        this.openingGrace = Duration.ofMillis(settings.openingGraceMs());
         this.partitions = topics.partitions();
     }
 
@@ -73,7 +75,7 @@ public final class QueueTopology implements StreamsApp {
                 .mapValues(e -> (Event) e, Named.as("hold-as-event"));
         sales.merge(arrivals, Named.as("sales-and-arrivals"))
                 .merge(holds, Named.as("all-inputs"))
-                .process(() -> new QueueProcessor(tick), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
+                .process(() -> new QueueProcessor(tick, openingGrace), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
                         QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS)
                 .to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class))
                         .withName("queue"));

@@ -65,7 +65,7 @@ class QueueTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "queue-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(new QueueTopology(new QueueSettings(TICK.toMillis()), new TopicSettings(2, (short) 1, true)).topology(), props, START);
+        driver = new TopologyTestDriver(new QueueTopology(new QueueSettings(TICK.toMillis(), 2000), new TopicSettings(2, (short) 1, true)).topology(), props, START);
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
         arrivals = driver.createInputTopic(Topics.ARRIVALS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         holds = driver.createInputTopic(Topics.HOLDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
@@ -207,7 +207,7 @@ class QueueTopologyTest {
         assertEquals(99, preQueued.get(99).preQueueIndex());
         assertTrue(tickFor(Duration.ofSeconds(30)).isEmpty(), "nobody is admitted before opening");
 
-        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        driver.advanceWallClockTime(Duration.ofSeconds(32)); // opening time plus the 2 s grace
         List<QueueEvent> atOpening = queue.readValuesToList();
         LineOpened opened = (LineOpened) atOpening.get(0);
         assertEquals(100, opened.preQueueSize());
@@ -267,7 +267,7 @@ class QueueTopologyTest {
     @Test
     void belowCapacityABuyerPassesStraightThroughWithoutWaitingForATick() {
         createSale(10);
-        tickFor(TICK.multipliedBy(2)); // the line opens, then a quiet moment earns admission credit
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // a quiet second after opening earns credit
 
         arrive("alice");
 
@@ -326,5 +326,20 @@ class QueueTopologyTest {
         assertEquals(3, afterWindow.stream().filter(AdmissionLapsed.class::isInstance).count());
         assertEquals(3, afterWindow.stream().filter(BuyerAdmitted.class::isInstance).count()
                 + tickFor(Duration.ofSeconds(1)).size(), "the seats came back, so the next three are admitted");
+    }
+
+    @Test
+    void aBacklogOfArrivalsMadeBeforeOpeningAllJoinTheDrawEvenIfReadLate() {
+        Instant opensAt = START.plusSeconds(10);
+        createSale(50, opensAt);
+        driver.advanceWallClockTime(Duration.ofSeconds(11)); // past opening, but arrivals are still coming in
+        for (int i = 0; i < 20; i++) {
+            arrive("early-" + i, opensAt.minusSeconds(1)); // made before opening, read after it
+            driver.advanceWallClockTime(Duration.ofMillis(500));
+        }
+
+        assertEquals(20, read(BuyerPreQueued.class).size(), "every one of them joins the pre-queue");
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        assertEquals(20, read(LineOpened.class).get(0).preQueueSize(), "the line opens once the backlog is read");
     }
 }

@@ -29,7 +29,8 @@ public record SaleState(String saleId, SaleConfig config, int admissionRatePerSe
                     pausedTotal.plus(Duration.between(pausedSince, at)), closed, message);
         }
         if (event instanceof SaleClosed) {
-            return new SaleState(saleId, config, admissionRatePerSecond, pausedSince, pausedTotal, true, message);
+            // A pause ends with the sale: holds and windows run out again rather than freeze for ever.
+            return new SaleState(saleId, config, admissionRatePerSecond, null, pausedUntil(at), true, message);
         }
         if (event instanceof AdmissionRateChanged changed) {
             return new SaleState(saleId, config, changed.admissionRatePerSecond(), pausedSince, pausedTotal, closed,

@@ -15,7 +15,7 @@ public enum BuyerState {
     ADMITTED("It is your turn: choose your seats before your shopping window ends.",
             "Hold seats with your admission token."),
     ADMISSION_EXPIRED("Your shopping window ended before you held seats.",
-            "Join the line again."),
+            "Your turn in this sale has passed."),
     PAUSED("The sale is paused. You keep your place, and no time runs out while it is paused.",
             "Keep this page open; the sale will resume."),
     SOLD_OUT("Every seat has been sold.",
@@ -33,18 +33,22 @@ public enum BuyerState {
     PURCHASED("Your order is confirmed.",
             "Read your order."),
     HOLD_EXPIRED("Your hold expired and the seats were released.",
-            "Hold seats again while your shopping window lasts."),
+            "Hold seats again if your shopping window is still open."),
     PAYMENT_DECLINED("Your payment was declined and the seats were released.",
-            "Hold seats again and pay with another method."),
+            "If your shopping window is still open, hold seats again and pay with another method."),
     HOLD_ENDED_BEFORE_PAYMENT("Your payment arrived after your hold had ended, so nothing was sold.",
             "The charge is reversed; hold seats again while your shopping window lasts.");
 
     private final String meaning;
     private final String next;
 
-    /** Nothing more will happen to the buyer in this state: streams end here. */
+    /**
+     * As a status, nothing more will happen to the buyer: streams end here. (A buyer's status shows
+     * an ended hold only once their window is over; within it they are ADMITTED again.)
+     */
     public boolean terminal() {
-        return this == PURCHASED || this == SOLD_OUT || this == CLOSED || this == ADMISSION_EXPIRED;
+        return this == PURCHASED || this == SOLD_OUT || this == CLOSED || this == ADMISSION_EXPIRED
+                || this == HOLD_EXPIRED || this == PAYMENT_DECLINED;
     }
 
     /** When to ask again about a hold in this state, or null when nothing will change by itself. */

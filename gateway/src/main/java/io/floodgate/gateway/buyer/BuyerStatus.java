@@ -40,7 +40,7 @@ public record BuyerStatus(BuyerState state, String meaning, String next, String 
                 waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
-    public BuyerStatus inLine(long sequenceInLine, long positionInLine, long buyersAhead, long estimateSeconds) {
+    public BuyerStatus inLine(long sequenceInLine, long positionInLine, long buyersAhead, Long estimateSeconds) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequenceInLine,
                 positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }

@@ -29,10 +29,18 @@ public final class BuyerStatuses {
     /** @param latestHold the buyer's latest hold, if any: while it is live, it is their status */
     public BuyerStatus of(SaleView sale, VisitorTicket ticket, Optional<HoldView> latestHold) {
         Instant now = tokens.now();
+        boolean closed = sale.state().closed();
         BuyerStatus status = latestHold.filter(h -> h.state().showsInStatus())
+                .filter(h -> !closed || h.state() == BuyerState.PURCHASED)
                 .map(h -> holding(sale, ticket, h))
                 .orElseGet(() -> statusOf(sale, ticket, latestHold, now));
         return status.withMessage(sale.state().message());
+    }
+
+    /** The buyer's place: from the ticket, or for a pre-queued buyer drawn at opening (empty before). */
+    public static Optional<Long> sequence(SaleView sale, VisitorTicket ticket) {
+        return ticket.preQueueIndex() == null ? Optional.of(ticket.sequence())
+                : sale.drawnSequence(ticket.preQueueIndex());
     }
 
     private BuyerStatus holding(SaleView sale, VisitorTicket ticket, HoldView hold) {
@@ -40,7 +48,7 @@ public final class BuyerStatuses {
         if (hold.state() == BuyerState.HOLDING) {
             // Lets the buyer check out until the hold expires, whatever their admission window.
             status = status.admitted(tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(),
-                    ticket.sequence(), ticket.correlationId(), hold.expiresAt())), hold.expiresAt());
+                    sequence(sale, ticket).orElse(0L), ticket.correlationId(), hold.expiresAt())), hold.expiresAt());
         }
         Long poll = hold.state().pollAfterMs();
         return poll == null ? status : status.pollAfter(poll);
@@ -54,8 +62,7 @@ public final class BuyerStatuses {
         if (sale.stock().soldOut()) {
             return BuyerStatus.of(BuyerState.SOLD_OUT, sale.saleId(), ticket.buyerId());
         }
-        Optional<Long> drawn = ticket.preQueueIndex() == null ? Optional.of(ticket.sequence())
-                : sale.drawnSequence(ticket.preQueueIndex());
+        Optional<Long> drawn = sequence(sale, ticket);
         if (drawn.isEmpty()) {
             long untilOpening = Math.max(0, Duration.between(now, state.config().opensAt()).toMillis());
             return BuyerStatus.of(BuyerState.PRE_QUEUE, sale.saleId(), ticket.buyerId())
@@ -63,9 +70,9 @@ public final class BuyerStatuses {
                     .pollAfter(Math.min(PRE_QUEUE_MAX_POLL_MS, Math.max(PRE_QUEUE_MIN_POLL_MS, untilOpening / 2)));
         }
         long sequence = drawn.get();
-        double measured = sale.measuredAdmissionRate(now);
-        LinePosition line = LinePosition.of(sequence, sale.admittedThrough(),
-                measured > 0 ? measured : state.admissionRatePerSecond());
+        // Before any admission, the configured rate; after, only what admissions really achieve.
+        LinePosition line = LinePosition.of(sequence, sale.admittedThrough(), sale.admittedThrough() == 0
+                ? state.admissionRatePerSecond() : sale.measuredAdmissionRate(now));
         if (state.paused()) {
             return BuyerStatus.of(BuyerState.PAUSED, sale.saleId(), ticket.buyerId())
                     .inLine(sequence, line.position(), line.ahead(), line.waitEstimateSeconds())

@@ -64,6 +64,11 @@ public class HoldController {
         AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
         SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
         requireOpenForShopping(sale);
+        // A token extended by a hold is for checking that hold out, not for holding on past the window.
+        if (sale.windowEnd(pass.sequence(), tokens.now()).filter(end -> tokens.now().isBefore(end)).isEmpty()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "WINDOW_ENDED",
+                    "Your shopping window has ended; seats you already hold can still be checked out.");
+        }
         SectionConfig section = sale.config().section(request.sectionId()).orElseThrow(() -> ApiException.notFound(
                 "UNKNOWN_SECTION", "Sale '" + saleId + "' has no section '" + request.sectionId() + "'."));
         if (request.quantity() > sale.config().perBuyerLimit()) {

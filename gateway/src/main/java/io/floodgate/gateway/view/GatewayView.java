@@ -22,7 +22,11 @@ import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.gateway.buyer.BuyerState;
 import jakarta.inject.Singleton;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,11 @@ import java.util.function.UnaryOperator;
  */
 @Singleton
 public final class GatewayView {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayView.class);
+    private static final int MAX_EARLY_EVENTS = 1_000_000;
+
+    /** Events read before their sale's creation, applied once it is read. Only the view thread touches it. */
+    private final Map<String, List<Event>> early = new HashMap<>();
     private final Map<String, SaleView> sales = new ConcurrentHashMap<>();
     private final Map<String, HoldView> holds = new ConcurrentHashMap<>();
     /** saleId/buyerId -> the buyer's latest hold, so their status can say HOLDING, PAYING, PURCHASED. */
@@ -76,8 +85,32 @@ public final class GatewayView {
         return saleId + "/" + buyerId;
     }
 
-    /** Applies one event. Events of other types are not the gateway's business and are ignored. */
+    /**
+     * Applies one event. Topics are read side by side with no order between them, so an event of a
+     * sale whose {@code SaleCreated} has not been read yet (on a replay, say) waits for it.
+     */
     public void apply(Event event) {
+        String saleId = event.meta().saleId();
+        if (!(event instanceof SaleCreated) && !sales.containsKey(saleId)) {
+            List<Event> waiting = early.computeIfAbsent(saleId, id -> new ArrayList<>());
+            if (waiting.size() < MAX_EARLY_EVENTS) {
+                waiting.add(event);
+            } else if (waiting.size() == MAX_EARLY_EVENTS) {
+                LOG.warn("more than {} events for sale {}, which was never created; ignoring the rest",
+                        MAX_EARLY_EVENTS, saleId);
+            }
+            return;
+        }
+        applyKnown(event);
+        if (event instanceof SaleCreated) {
+            List<Event> waiting = early.remove(saleId);
+            if (waiting != null) {
+                waiting.forEach(this::applyKnown);
+            }
+        }
+    }
+
+    private void applyKnown(Event event) {
         if (event instanceof HoldEvent hold) {
             sale(hold.meta().saleId()).ifPresent(s -> s.stockChanged(s.stock().apply(hold)));
         }
@@ -99,7 +132,7 @@ public final class GatewayView {
             answeredJoins.add(queued);
         } else if (event instanceof BuyerAdmitted admitted) {
             sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt(),
-                    admitted.meta().occurredAt()));
+                    admitted.pausedBefore(), admitted.meta().occurredAt()));
         } else if (event instanceof HoldRequested requested) {
             holds.putIfAbsent(requested.holdId(), HoldView.requested(requested.holdId(), requested.meta().saleId(),
                     requested.buyerId(), requested.sectionId(), requested.quantity()));

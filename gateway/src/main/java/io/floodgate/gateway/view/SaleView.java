@@ -121,10 +121,10 @@ public final class SaleView {
         }
     }
 
-    void admitted(long sequence, Instant windowEndsAt, Instant admittedAt) {
+    void admitted(long sequence, Instant windowEndsAt, Duration pausedBefore, Instant admittedAt) {
         Map.Entry<Long, Window> last = windows.lastEntry();
-        if (last == null || !last.getValue().endsAt().equals(windowEndsAt)) {
-            windows.put(sequence, new Window(windowEndsAt, state.pausedUntil(admittedAt)));
+        if (last == null || !last.getValue().equals(new Window(windowEndsAt, pausedBefore))) {
+            windows.put(sequence, new Window(windowEndsAt, pausedBefore));
         }
         if (sequence > admittedThrough) {
             admittedThrough = sequence;

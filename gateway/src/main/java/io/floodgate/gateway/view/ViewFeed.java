@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,8 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     private final GatewayView view;
     private volatile Map<TopicPartition, Long> startupEnds;
     private volatile boolean caughtUp;
+    /** Next offset to apply per partition; only the view thread touches it. */
+    private final Map<TopicPartition, Long> applied = new HashMap<>();
     private ConsumerLoop<Event> loop;
 
     public ViewFeed(KafkaClients clients, TopicProvisioner provisioner, GatewayView view) {
@@ -70,7 +73,12 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
 
     private void apply(KafkaConsumer<String, Event> consumer, ConsumerRecords<String, Event> records) {
         for (ConsumerRecord<String, Event> record : records) {
-            view.apply(record.value());
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            // A failed batch is retried from its start; what was applied already must not count twice.
+            if (record.offset() >= applied.getOrDefault(partition, 0L)) {
+                view.apply(record.value());
+                applied.put(partition, record.offset() + 1);
+            }
         }
         view.batchApplied();
         if (!caughtUp && startupEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {

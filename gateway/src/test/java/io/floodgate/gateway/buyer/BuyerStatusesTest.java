@@ -92,13 +92,13 @@ class BuyerStatusesTest {
         assertEquals(BuyerState.WAITING, status(new VisitorTicket("demo", "bob", 2, null, "c")).state());
         assertEquals(2, status(new VisitorTicket("demo", "bob", 2, null, "c")).position());
 
-        view.apply(new BuyerAdmitted(meta(), "alice", 1, NOW.plusSeconds(300)));
+        view.apply(new BuyerAdmitted(meta(), "alice", 1, NOW.plusSeconds(300), java.time.Duration.ZERO));
         BuyerStatus admitted = status(new VisitorTicket("demo", "alice", 1, null, "c"));
         assertEquals(BuyerState.ADMITTED, admitted.state());
         assertNotNull(admitted.admissionToken());
         assertEquals(1, status(new VisitorTicket("demo", "bob", 2, null, "c")).position());
 
-        view.apply(new BuyerAdmitted(meta(), "bob", 2, NOW.minusSeconds(1)));
+        view.apply(new BuyerAdmitted(meta(), "bob", 2, NOW.minusSeconds(1), java.time.Duration.ZERO));
         assertEquals(BuyerState.ADMISSION_EXPIRED, status(new VisitorTicket("demo", "bob", 2, null, "c")).state());
     }
 
@@ -137,7 +137,7 @@ class BuyerStatusesTest {
     void aLiveHoldIsTheBuyersStatusUntilItEnds() {
         create(NOW.minusSeconds(600));
         view.apply(new BuyerQueued(meta(), "alice", 1, false));
-        view.apply(new BuyerAdmitted(meta(), "alice", 1, NOW.plusSeconds(300)));
+        view.apply(new BuyerAdmitted(meta(), "alice", 1, NOW.plusSeconds(300), java.time.Duration.ZERO));
         VisitorTicket alice = new VisitorTicket("demo", "alice", 1, null, "c");
 
         view.apply(new io.floodgate.contracts.hold.HoldRequested(meta(), "h1", "alice", "f", 2));
@@ -162,7 +162,7 @@ class BuyerStatusesTest {
 
         for (int second = 10; second >= 1; second--) {
             view.apply(new BuyerAdmitted(EventMeta.of("demo", "c", "x", NOW.minusSeconds(second)), "b", 11 - second,
-                    NOW.plusSeconds(300)));
+                    NOW.plusSeconds(300), java.time.Duration.ZERO));
         }
 
         assertEquals(91, status(new VisitorTicket("demo", "far", 101, null, "c")).waitEstimateSeconds(),

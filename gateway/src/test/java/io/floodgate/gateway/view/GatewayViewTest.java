@@ -43,9 +43,9 @@ class GatewayViewTest {
         for (long seq = 1; seq <= 5; seq++) {
             view.apply(new BuyerQueued(meta(), "b" + seq, seq, false));
         }
-        view.apply(new BuyerAdmitted(meta(), "b1", 1, NOW.plusSeconds(60)));
-        view.apply(new BuyerAdmitted(meta(), "b2", 2, NOW.plusSeconds(60)));
-        view.apply(new BuyerAdmitted(meta(), "b3", 3, NOW.plusSeconds(61)));
+        view.apply(new BuyerAdmitted(meta(), "b1", 1, NOW.plusSeconds(60), java.time.Duration.ZERO));
+        view.apply(new BuyerAdmitted(meta(), "b2", 2, NOW.plusSeconds(60), java.time.Duration.ZERO));
+        view.apply(new BuyerAdmitted(meta(), "b3", 3, NOW.plusSeconds(61), java.time.Duration.ZERO));
 
         SaleView sale = view.sale("demo").orElseThrow();
         assertEquals(5, sale.lastSequence());
@@ -59,7 +59,7 @@ class GatewayViewTest {
     void timeSpentPausedIsAddedToAdmissionWindows() {
         createSale();
         view.apply(new BuyerQueued(meta(), "b1", 1, false));
-        view.apply(new BuyerAdmitted(EventMeta.of("demo", "c", "t", NOW), "b1", 1, NOW.plusSeconds(60)));
+        view.apply(new BuyerAdmitted(EventMeta.of("demo", "c", "t", NOW), "b1", 1, NOW.plusSeconds(60), java.time.Duration.ZERO));
         view.apply(new SalePaused(EventMeta.of("demo", "c", "op", NOW.plusSeconds(10)), "ops", "why"));
 
         SaleView sale = view.sale("demo").orElseThrow();
@@ -68,6 +68,18 @@ class GatewayViewTest {
         view.apply(new SaleResumed(EventMeta.of("demo", "c", "op", NOW.plusSeconds(40)), "ops", "ok"));
         assertEquals(Optional.of(NOW.plusSeconds(90)), sale.windowEnd(1, NOW.plusSeconds(100)));
         assertTrue(sale.state().pausedSince() == null);
+    }
+
+    @Test
+    void eventsReadBeforeTheirSaleIsCreatedAreAppliedOnceItIs() {
+        view.apply(new BuyerQueued(meta(), "b1", 1, false));
+        view.apply(new BuyerAdmitted(meta(), "b1", 1, NOW.plusSeconds(60), java.time.Duration.ZERO));
+        view.apply(new LineOpened(meta(), 5, 0, SeededPermutation.ALGORITHM));
+        assertTrue(view.sale("demo").isEmpty());
+
+        createSale();
+
+        assertEquals(1, view.sale("demo").orElseThrow().admittedThrough(), "nothing was dropped");
     }
 
     @Test
@@ -103,6 +115,7 @@ class GatewayViewTest {
 
     @Test
     void aHoldAnswerReadBeforeItsRequestStillStands() {
+        createSale();
         var answer = view.holdAnswers().await("h1", Duration.ofSeconds(5));
         view.apply(new HoldPlaced(meta(), "h1", "alice", "floor", List.of("A-1"), 100, "EUR", NOW.plusSeconds(600)));
         view.apply(new HoldRequested(meta(), "h1", "alice", "floor", 1));

@@ -46,6 +46,7 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     private static final Logger LOG = LoggerFactory.getLogger(QueueProcessor.class);
 
     private final Duration tick;
+    private final long openingGraceMs;
     private final SecureRandom seeds = new SecureRandom();
     private ProcessorContext<String, QueueEvent> context;
     private KeyValueStore<String, SaleLine> lines;
@@ -54,8 +55,9 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     private KeyValueStore<String, Shopper> shoppers;
     private KeyValueStore<String, String> windows;
 
-    public QueueProcessor(Duration tick) {
+    public QueueProcessor(Duration tick, Duration openingGrace) {
         this.tick = tick;
+        this.openingGraceMs = openingGrace.toMillis();
     }
 
     @Override
@@ -90,16 +92,18 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
 
     private void place(BuyerArrived arrived) {
         String saleId = arrived.meta().saleId();
-        SaleLine line = lines.get(saleId);
-        if (line == null) {
+        SaleLine known = lines.get(saleId);
+        if (known == null) {
             // The gateway refuses unknown sales, so this is a record from outside the contract.
             LOG.warn("arrival {} for unknown sale {} ignored", arrived.meta().eventId(), saleId);
             return;
         }
+        SaleLine line = known.arrivalAt(now());
         String buyerKey = QueueStores.buyerKey(saleId, arrived.buyerId());
-        QueuedBuyer known = buyers.get(buyerKey);
-        if (known != null) {
-            emit(saleId, answer(arrived.meta(), known, true));
+        QueuedBuyer placedBefore = buyers.get(buyerKey);
+        if (placedBefore != null) {
+            lines.put(saleId, line);
+            emit(saleId, answer(arrived.meta(), placedBefore, true));
             return;
         }
         if (!line.opened() && arrived.meta().occurredAt().isBefore(line.sale().config().opensAt())) {
@@ -144,11 +148,15 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
                     line = line.withShoppers(line.shoppers().firstHold());
                 }
                 shopper = shopper.withHolds(shopper.liveHolds() + 1);
-            } else if (event instanceof HoldExpired || event instanceof HoldReleased || event instanceof HoldSold) {
+            } else if (event instanceof HoldSold) {
+                // Bought: no longer shopping, whatever other holds they still have.
+                shopper = shopper.withHolds(Math.max(0, shopper.liveHolds() - 1)).finished();
+                line = line.withShoppers(line.shoppers().done(true));
+            } else if (event instanceof HoldExpired || event instanceof HoldReleased) {
                 shopper = shopper.withHolds(Math.max(0, shopper.liveHolds() - 1));
                 long nowMs = now();
                 boolean windowOver = shopper.effectiveWindowEndMs(pausedMs(line, nowMs)) <= nowMs;
-                if (shopper.liveHolds() == 0 && (event instanceof HoldSold || windowOver)) {
+                if (shopper.liveHolds() == 0 && windowOver) {
                     shopper = shopper.finished();
                     line = line.withShoppers(line.shoppers().done(true));
                 } else if (shopper.liveHolds() == 0) {
@@ -185,11 +193,7 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         for (SaleLine line : all) {
-            SaleLine current = line;
-            if (!current.opened() && !current.sale().closed()
-                    && !current.sale().opensLaterThan(Instant.ofEpochMilli(nowMs))) {
-                current = open(current, nowMs);
-            }
+            SaleLine current = line.dueToOpen(nowMs, openingGraceMs) ? open(line, nowMs) : line;
             SaleLine ticked = current.tick(nowMs);
             long count = ticked.admissibleNow();
             if (count > 0) {
@@ -249,7 +253,8 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             windows.put(QueueStores.windowKey(windowEndsAt.toEpochMilli(), line.saleId(), buyer.buyerId()),
                     buyer.buyerId());
             EventMeta meta = EventMeta.of(line.saleId(), buyer.correlationId(), "admission-tick:" + nowMs, now);
-            emit(line.saleId(), new BuyerAdmitted(meta, buyer.buyerId(), seq, windowEndsAt));
+            emit(line.saleId(), new BuyerAdmitted(meta, buyer.buyerId(), seq, windowEndsAt,
+                    Duration.ofMillis(pausedBefore)));
         }
     }
 

@@ -18,11 +18,27 @@ import io.floodgate.queue.admission.AdmissionMeter;
  * @param shoppers        admitted buyers still shopping
  */
 public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSequence, long admittedThrough,
-                       AdmissionMeter meter, Stock stock, Shoppers shoppers) {
+                       AdmissionMeter meter, Stock stock, Shoppers shoppers, long lastArrivalMs) {
 
     public static SaleLine of(SaleState sale, long nowMs) {
         return new SaleLine(sale, 0, null, 0, 0, AdmissionMeter.startingAt(nowMs), Stock.of(sale.config()),
-                Shoppers.NONE);
+                Shoppers.NONE, 0);
+    }
+
+    /**
+     * Whether a tick may open the line: {@code grace} after opening time, and only once arrivals
+     * have been quiet for {@code grace}. While queue-service is still working through a backlog of
+     * arrivals made before opening, they keep arriving; opening then would put them behind the draw.
+     * (An arrival made after opening opens the line at once: everything before it in the sale's
+     * partition has been read.)
+     */
+    public boolean dueToOpen(long nowMs, long graceMs) {
+        return !opened() && !sale.closed() && nowMs >= sale.config().opensAt().toEpochMilli() + graceMs
+                && nowMs - lastArrivalMs >= graceMs;
+    }
+
+    public SaleLine arrivalAt(long nowMs) {
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers, nowMs);
     }
 
     public String saleId() {
@@ -47,21 +63,29 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     }
 
     public SaleLine withSale(SaleState changed) {
-        return new SaleLine(changed, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers);
+        return new SaleLine(changed, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers,
+                lastArrivalMs);
     }
 
     public SaleLine withPreQueued() {
-        return new SaleLine(sale, preQueueSize + 1, seed, lastSequence, admittedThrough, meter, stock, shoppers);
+        return new SaleLine(sale, preQueueSize + 1, seed, lastSequence, admittedThrough, meter, stock, shoppers,
+                lastArrivalMs);
     }
 
-    /** Opens the line: the pre-queue takes places 1 to preQueueSize in the order drawn from {@code drawn}. */
+    /**
+     * Opens the line: the pre-queue takes places 1 to preQueueSize in the order drawn from
+     * {@code drawn}. Admission credit accrues from opening time (at most a second's worth).
+     */
     public SaleLine open(long drawn, long nowMs) {
-        return new SaleLine(sale, preQueueSize, drawn, preQueueSize, admittedThrough, AdmissionMeter.startingAt(nowMs),
-                stock, shoppers);
+        long meterStart = Math.min(nowMs, sale.config().opensAt().toEpochMilli());
+        return new SaleLine(sale, preQueueSize, drawn, preQueueSize, admittedThrough,
+                AdmissionMeter.startingAt(meterStart),
+                stock, shoppers, lastArrivalMs);
     }
 
     public SaleLine withNewBuyer() {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence + 1, admittedThrough, meter, stock, shoppers);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence + 1, admittedThrough, meter, stock, shoppers,
+                lastArrivalMs);
     }
 
     /**
@@ -71,7 +95,8 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     public SaleLine tick(long nowMs) {
         AdmissionMeter next = admitting() ? meter.accrue(nowMs, sale.admissionRatePerSecond())
                 : AdmissionMeter.startingAt(nowMs);
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, next, stock, shoppers);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, next, stock, shoppers,
+                lastArrivalMs);
     }
 
     /** See {@link AdmissionBudget}: the rate, the room among active shoppers, and what stock can serve. */
@@ -85,14 +110,16 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
 
     public SaleLine admitted(long count) {
         return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough + count, meter.spend(count), stock,
-                shoppers.admitted(count));
+                shoppers.admitted(count), lastArrivalMs);
     }
 
     public SaleLine withStock(Stock changed) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, changed, shoppers);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, changed, shoppers,
+                lastArrivalMs);
     }
 
     public SaleLine withShoppers(Shoppers changed) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, changed);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, changed,
+                lastArrivalMs);
     }
 }

@@ -1,0 +1,61 @@
+package io.floodgate.contracts.sale;
+
+import io.floodgate.contracts.EventMeta;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SaleStateTest {
+    private static final Instant T0 = Instant.parse("2026-11-22T20:00:00Z");
+
+    private static EventMeta at(long seconds) {
+        return EventMeta.of("demo", "sale:demo", "op", T0.plusSeconds(seconds));
+    }
+
+    private static SaleState created() {
+        return SaleState.created(new SaleCreated(at(0), "ops", new SaleConfig("Demo", T0.plusSeconds(60), "EUR", 10,
+                100, Duration.ofMinutes(5), Duration.ofMinutes(10), 4, List.of(new SectionConfig("f", "F", 1, 5, 100)))));
+    }
+
+    @Test
+    void pausesAddUpAndAResumeOrADuplicateChangesNothingTwice() {
+        SaleState state = created()
+                .apply(new SalePaused(at(100), "ops", "a"))
+                .apply(new SalePaused(at(110), "ops", "again"))
+                .apply(new SaleResumed(at(130), "ops", "b"))
+                .apply(new SaleResumed(at(140), "ops", "again"));
+
+        assertEquals(Duration.ofSeconds(30), state.pausedUntil(T0.plusSeconds(500)));
+        assertEquals(SalePhase.ON_SALE, state.phase(T0.plusSeconds(500), false));
+        SaleState pausedAgain = state.apply(new SalePaused(at(600), "ops", "c"));
+        assertEquals(Duration.ofSeconds(50), pausedAgain.pausedUntil(T0.plusSeconds(620)), "counting while paused");
+        assertEquals(SalePhase.PAUSED, pausedAgain.phase(T0.plusSeconds(620), false));
+    }
+
+    @Test
+    void closingAPausedSaleEndsThePauseSoNothingStaysFrozen() {
+        SaleState closed = created().apply(new SalePaused(at(100), "ops", "a")).apply(new SaleClosed(at(160), "ops", "b"));
+
+        assertFalse(closed.paused());
+        assertTrue(closed.closed());
+        assertEquals(Duration.ofSeconds(60), closed.pausedUntil(T0.plusSeconds(1000)));
+        assertEquals(SalePhase.CLOSED, closed.phase(T0.plusSeconds(1000), true));
+    }
+
+    @Test
+    void phasesFollowTheClockAndTheStock() {
+        SaleState state = created();
+
+        assertEquals(SalePhase.SCHEDULED, state.phase(T0.plusSeconds(59), false));
+        assertEquals(SalePhase.ON_SALE, state.phase(T0.plusSeconds(60), false));
+        assertEquals(SalePhase.SOLD_OUT, state.phase(T0.plusSeconds(60), true));
+        assertEquals(40, state.apply(new AdmissionRateChanged(at(70), "ops", "r", 40)).admissionRatePerSecond());
+        assertEquals(null, state.apply(new QueueMessagePosted(at(70), "ops", " ")).message(), "blank clears");
+    }
+}
