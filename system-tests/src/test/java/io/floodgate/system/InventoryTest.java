@@ -43,11 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Contention and a crash: ten thousand requests for a hundred seats, with inventory-service
- * killed without warning in the middle and started again on the same state.
+ * Seats under contention, expiry and a crash: ten thousand requests for a hundred seats, with
+ * inventory-service killed without warning in the middle and started again on the same state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InventoryCrashTest {
+class InventoryTest {
     private static final String SALE = "crowd";
     private static final int REQUESTS = 10_000;
     private static final int SEATS = 100;
@@ -118,6 +118,42 @@ class InventoryCrashTest {
             HoldRejected after = assertInstanceOf(HoldRejected.class, last.get("after-crash"));
             assertEquals(0, after.seatsAvailable());
         }
+    }
+
+    @Test
+    void anExpiredHoldReturnsItsSeatsAndTheNextBuyerCanHoldThem() throws Exception {
+        GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
+        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+                {"saleId": "brief", "name": "Brief holds", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "holdDurationSeconds": 10, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 2, "priceCents": 1000}]}""",
+                Map.of("Authorization", "Bearer " + stack.settings().operatorToken()));
+        assertEquals(201, created.status(), created.body().toString());
+        String alicePass = admittedPass(gateway, "alice");
+        String bobPass = admittedPass(gateway, "bob");
+
+        GatewayClient.Reply aliceHold = holdTwo(gateway, alicePass);
+        assertEquals(201, aliceHold.status(), aliceHold.body().toString());
+        GatewayClient.Reply bobRefused = holdTwo(gateway, bobPass);
+        assertEquals(409, bobRefused.status());
+        assertEquals(0, bobRefused.body().path("seatsAvailable").asInt());
+
+        GatewayClient.Reply bobHold = Await.until("seats back after alice's hold expired", () -> holdTwo(gateway, bobPass),
+                r -> r.status() == 201);
+        assertEquals(List.of("A-1", "A-2"), List.of(bobHold.body().path("seats").get(0).asText(),
+                bobHold.body().path("seats").get(1).asText()));
+    }
+
+    private static String admittedPass(GatewayClient gateway, String buyer) {
+        String ticket = gateway.post("/api/sales/brief/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of())
+                .text("ticket");
+        return Await.until(buyer + " admitted", () -> gateway.get("/api/sales/brief/status",
+                Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+    }
+
+    private static GatewayClient.Reply holdTwo(GatewayClient gateway, String pass) {
+        return gateway.post("/api/sales/brief/holds", "{\"sectionId\":\"floor\",\"quantity\":2}",
+                Map.of("Authorization", "Bearer " + pass));
     }
 
     private ProducerRecord<String, Event> request(String holdId, int quantity) {
