@@ -1,6 +1,7 @@
 package io.floodgate.contracts;
 
 import io.floodgate.contracts.arrival.ArrivalEvent;
+import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
@@ -36,7 +37,11 @@ public final class Topics {
     public static final Topic<PaymentEvent> PAYMENTS = new Topic<>("floodgate.payments", PaymentEvent.class,
             "holdId", "payment-service", KEEP_30_DAYS);
 
-    public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS, PAYMENTS);
+    public static final Topic<AvailabilityEvent> AVAILABILITY = new Topic<>("floodgate.availability",
+            AvailabilityEvent.class, "saleId/sectionId", "inventory-service", Map.of("cleanup.policy", "compact"));
+
+    public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS, PAYMENTS,
+            AVAILABILITY);
 
     private Topics() {
     }

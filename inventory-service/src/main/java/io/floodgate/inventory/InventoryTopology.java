@@ -1,8 +1,11 @@
 package io.floodgate.inventory;
 
+import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.availability.AvailabilityEvent;
+import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldCommand;
@@ -39,10 +42,12 @@ import java.util.List;
 @Singleton
 public final class InventoryTopology implements StreamsApp {
     private final Duration sweep;
+    private final Duration availability;
     private final int partitions;
 
     public InventoryTopology(InventorySettings settings, TopicSettings topics) {
         this.sweep = Duration.ofMillis(settings.expirySweepMs());
+        this.availability = Duration.ofMillis(settings.availabilityMs());
         this.partitions = topics.partitions();
     }
 
@@ -53,7 +58,8 @@ public final class InventoryTopology implements StreamsApp {
 
     @Override
     public Collection<Topic<?>> topics() {
-        return List.of(Topics.SALES, Topics.HOLD_COMMANDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS);
+        return List.of(Topics.SALES, Topics.HOLD_COMMANDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS,
+                Topics.AVAILABILITY);
     }
 
     @Override
@@ -90,13 +96,19 @@ public final class InventoryTopology implements StreamsApp {
                         .withName("checkouts-by-section").withNumberOfPartitions(partitions))
                 .mapValues(v -> (Object) v, Named.as("checkout-as-input"));
 
-        commands.merge(sections, Named.as("commands-and-sections"))
+        KStream<String, Event> out = commands.merge(sections, Named.as("commands-and-sections"))
                 .merge(payments, Named.as("with-payments"))
                 .merge(checkouts, Named.as("all-inputs"))
-                .process(() -> new InventoryProcessor(sweep), Named.as("seats"),
-                        InventoryStores.SECTIONS, InventoryStores.HOLDS, InventoryStores.EXPIRY)
+                .process(() -> new InventoryProcessor(sweep, availability), Named.as("seats"),
+                        InventoryStores.SECTIONS, InventoryStores.HOLDS, InventoryStores.EXPIRY);
+        out.filter((key, e) -> e instanceof HoldEvent, Named.as("hold-events"))
+                .mapValues(e -> (HoldEvent) e, Named.as("as-hold-event"))
                 .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
                         .withName("holds"));
+        out.filter((key, e) -> e instanceof SectionAvailability, Named.as("availability-events"))
+                .mapValues(e -> (AvailabilityEvent) e, Named.as("as-availability"))
+                .to(Topics.AVAILABILITY.name(), Produced.with(Serdes.String(), JsonSerde.of(AvailabilityEvent.class))
+                        .withName("availability"));
         return builder.build();
     }
 }

@@ -4,6 +4,8 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.availability.AvailabilityEvent;
+import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
@@ -67,7 +69,7 @@ class InventoryTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        InventoryTopology topology = new InventoryTopology(new InventorySettings(1000),
+        InventoryTopology topology = new InventoryTopology(new InventorySettings(1000, 500),
                 new TopicSettings(2, (short) 1, true));
         driver = new TopologyTestDriver(topology.topology(), props, START);
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
@@ -222,5 +224,28 @@ class InventoryTopologyTest {
 
         authorize("h1", "ch_slow");
         assertInstanceOf(HoldSold.class, holds.readValue());
+    }
+
+    @Test
+    void availabilityFollowsTheSeatsAtMostOncePerInterval() {
+        TestOutputTopic<String, AvailabilityEvent> availability = driver.createOutputTopic(
+                Topics.AVAILABILITY.name(), new StringDeserializer(), JsonSerde.of(AvailabilityEvent.class));
+        hold("h1", "floor", 2);
+        hold("h2", "floor", 1);
+        authorize("h1", "ch_1");
+        holds.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+
+        List<KeyValue<String, AvailabilityEvent>> published = availability.readKeyValuesToList();
+        assertEquals(1, published.size(), "one record for the section, however many changes");
+        SectionAvailability floor = assertInstanceOf(SectionAvailability.class, published.get(0).value);
+        assertEquals(Keys.section("demo", "floor"), published.get(0).key);
+        assertEquals(0, floor.free());
+        assertEquals(1, floor.held());
+        assertEquals(2, floor.sold());
+        assertEquals(3, java.util.BitSet.valueOf(floor.taken()).cardinality());
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        assertTrue(availability.isEmpty(), "nothing changed, nothing published");
     }
 }

@@ -111,6 +111,13 @@ class BuyingPathTest {
         assertEquals(2, count("SELECT count(*) FROM order_seats WHERE order_id = '" + holdId + "'"));
 
         assertEveryStepIsOnItsTopicInOrderWithOneCorrelation(holdId);
+
+        JsonNode floor = Await.until("availability shows the sale", () -> gateway.get("/api/sales/e2e/availability",
+                Map.of()).body().path("sections").get(0), s -> s != null && s.path("sold").asLong() >= 2);
+        assertEquals(10, floor.path("capacity").asLong());
+        JsonNode rowA = gateway.get("/api/sales/e2e/sections/floor/seats", Map.of()).body().path("rows").get(0);
+        assertEquals("A-1", rowA.path("seats").get(0).path("seat").asText());
+        assertFalse(rowA.path("seats").get(0).path("free").asBoolean(), "A-1 is sold");
     }
 
     private void assertEveryStepIsOnItsTopicInOrderWithOneCorrelation(String holdId) {

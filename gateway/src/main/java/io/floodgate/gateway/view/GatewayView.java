@@ -1,6 +1,8 @@
 package io.floodgate.gateway.view;
 
 import io.floodgate.contracts.Event;
+import io.floodgate.contracts.Keys;
+import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
@@ -47,6 +49,8 @@ public final class GatewayView {
     private final Map<String, List<Event>> early = new HashMap<>();
     private final Map<String, SaleView> sales = new ConcurrentHashMap<>();
     private final Map<String, HoldView> holds = new ConcurrentHashMap<>();
+    /** saleId/sectionId -> the section's latest published availability. */
+    private final Map<String, SectionAvailability> availability = new ConcurrentHashMap<>();
     /** saleId/buyerId -> the buyer's latest hold, so their status can say HOLDING, PAYING, PURCHASED. */
     private final Map<String, String> latestHolds = new ConcurrentHashMap<>();
     private final Waiters<String, QueueEvent> joins = new Waiters<>();
@@ -61,6 +65,10 @@ public final class GatewayView {
 
     public Optional<HoldView> hold(String holdId) {
         return Optional.ofNullable(holds.get(holdId));
+    }
+
+    public Optional<SectionAvailability> availability(String sectionKey) {
+        return Optional.ofNullable(availability.get(sectionKey));
     }
 
     public Optional<HoldView> latestHold(String saleId, String buyerId) {
@@ -111,6 +119,10 @@ public final class GatewayView {
     }
 
     private void applyKnown(Event event) {
+        if (event instanceof SectionAvailability section) {
+            availability.put(Keys.section(section.meta().saleId(), section.sectionId()), section);
+            return;
+        }
         if (event instanceof HoldEvent hold) {
             sale(hold.meta().saleId()).ifPresent(s -> s.stockChanged(s.stock().apply(hold)));
         }

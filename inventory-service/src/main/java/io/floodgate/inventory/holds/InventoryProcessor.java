@@ -1,6 +1,8 @@
 package io.floodgate.inventory.holds;
 
+import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
@@ -28,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,24 +40,54 @@ import java.util.Optional;
  * them on payment outcomes, and expires them on a wall-clock sweep of the expiry index. One task
  * sees every request for a section in order, so two buyers can never get the same seat.
  */
-public final class InventoryProcessor implements Processor<String, Object, String, HoldEvent> {
+public final class InventoryProcessor implements Processor<String, Object, String, Event> {
     private final Duration sweepInterval;
-    private ProcessorContext<String, HoldEvent> context;
+    private final Duration availabilityInterval;
+    /** Sections changed since availability was last published; rebuilt from the store on start. */
+    private final Set<String> changed = new HashSet<>();
+    private ProcessorContext<String, Event> context;
     private KeyValueStore<String, Section> sections;
     private KeyValueStore<String, Hold> holds;
     private KeyValueStore<String, String> expiry;
 
-    public InventoryProcessor(Duration sweepInterval) {
+    public InventoryProcessor(Duration sweepInterval, Duration availabilityInterval) {
         this.sweepInterval = sweepInterval;
+        this.availabilityInterval = availabilityInterval;
     }
 
     @Override
-    public void init(ProcessorContext<String, HoldEvent> context) {
+    public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.sections = context.getStateStore(InventoryStores.SECTIONS);
         this.holds = context.getStateStore(InventoryStores.HOLDS);
         this.expiry = context.getStateStore(InventoryStores.EXPIRY);
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
+        context.schedule(availabilityInterval, PunctuationType.WALL_CLOCK_TIME, this::publishAvailability);
+        try (KeyValueIterator<String, Section> it = sections.all()) {
+            it.forEachRemaining(kv -> changed.add(kv.key));
+        }
+    }
+
+    /** At most one availability record per changed section per interval: a view, not a log. */
+    private void publishAvailability(long nowMs) {
+        for (String key : changed) {
+            Section section = sections.get(key);
+            if (section != null) {
+                EventMeta meta = EventMeta.of(section.saleId(), "sale:" + section.saleId(), "availability:" + nowMs,
+                        Instant.ofEpochMilli(nowMs));
+                context.forward(new Record<>(key, new SectionAvailability(meta, section.config().id(),
+                        section.config().name(), section.config().priceCents(), section.config().rows(),
+                        section.config().seatsPerRow(), section.seats().free(), section.held(), section.sold(),
+                        section.seats().taken()), nowMs));
+            }
+        }
+        changed.clear();
+    }
+
+    /** Every change to a section's seats goes through here, so availability follows it. */
+    private void putSection(String key, Section section) {
+        sections.put(key, section);
+        changed.add(key);
     }
 
     @Override
@@ -75,7 +109,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     private void update(String sectionKey, SectionUpdate update) {
         Section section = sections.get(sectionKey);
         if (section == null) {
-            sections.put(sectionKey, Section.open(update));
+            putSection(sectionKey, Section.open(update));
             return;
         }
         Duration paused = update.sale().pausedTotal().minus(section.sale().pausedTotal());
@@ -125,7 +159,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
             reject(request, RejectionReason.NOT_ENOUGH_SEATS, section.seats().free());
             return;
         }
-        sections.put(sectionKey, section.withSeats(section.seats().take(seats.get())));
+        putSection(sectionKey, section.withSeats(section.seats().take(seats.get())));
         long expiresAt = now() + section.holdDuration().toMillis();
         Hold hold = new Hold(request.holdId(), section.saleId(), request.sectionId(), request.buyerId(),
                 section.names(seats.get()), section.price(request.quantity()), section.currency(), expiresAt,
@@ -162,6 +196,8 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
             return;
         }
         end(hold, HoldStatus.SOLD, authorized.chargeId());
+        String key = Keys.section(hold.saleId(), hold.sectionId());
+        putSection(key, sections.get(key).withSold(hold.seats().size()));
         emit(new HoldSold(meta(authorized.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats(),
                 hold.amountCents(), hold.currency(), authorized.chargeId()));
     }
@@ -204,7 +240,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     private void freeSeats(Hold hold) {
         String key = Keys.section(hold.saleId(), hold.sectionId());
         Section section = sections.get(key);
-        sections.put(key, section.withSeats(section.seats().release(section.indexes(hold.seats()))));
+        putSection(key, section.withSeats(section.seats().release(section.indexes(hold.seats()))));
     }
 
     /** Ends a live hold: it leaves the expiry index and keeps its final status for idempotency. */

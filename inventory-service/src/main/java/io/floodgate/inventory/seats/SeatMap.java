@@ -1,5 +1,7 @@
 package io.floodgate.inventory.seats;
 
+import io.floodgate.contracts.sale.SeatNames;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -63,27 +65,14 @@ public record SeatMap(int rows, int seatsPerRow, long[] taken) {
         return with(seats, false);
     }
 
-    /** A seat's public name: row letters then number, e.g. {@code A-1}, {@code AB-12}. */
+    /** A seat's public name (see {@link SeatNames}), e.g. {@code A-1}, {@code AB-12}. */
     public String name(int seat) {
-        return rowLabel(seat / seatsPerRow) + "-" + (seat % seatsPerRow + 1);
+        return SeatNames.name(seat, seatsPerRow);
     }
 
     /** The inverse of {@link #name(int)}. */
     public int index(String name) {
-        int dash = name.indexOf('-');
-        int row = 0;
-        for (char c : name.substring(0, dash).toCharArray()) {
-            row = row * 26 + (c - 'A' + 1);
-        }
-        return (row - 1) * seatsPerRow + Integer.parseInt(name.substring(dash + 1)) - 1;
-    }
-
-    private static String rowLabel(int row) {
-        StringBuilder label = new StringBuilder();
-        for (int r = row + 1; r > 0; r = (r - 1) / 26) {
-            label.insert(0, (char) ('A' + (r - 1) % 26));
-        }
-        return label.toString();
+        return SeatNames.index(name, rows, seatsPerRow);
     }
 
     private SeatMap with(List<Integer> seats, boolean value) {

@@ -6,12 +6,23 @@ import io.floodgate.contracts.sale.SectionConfig;
 import java.time.Duration;
 import java.util.List;
 
-/** One sale's section as inventory-service owns it: the sale's state, the section and its seats. */
-public record Section(SaleState sale, SectionConfig config, SeatMap seats) {
+/**
+ * One sale's section as inventory-service owns it: the sale's state, the section, its seats (taken
+ * means held or sold) and how many of them are sold.
+ */
+public record Section(SaleState sale, SectionConfig config, SeatMap seats, long sold) {
 
     public static Section open(SectionUpdate update) {
         return new Section(update.sale(), update.config(),
-                SeatMap.empty(update.config().rows(), update.config().seatsPerRow()));
+                SeatMap.empty(update.config().rows(), update.config().seatsPerRow()), 0);
+    }
+
+    public long held() {
+        return seats.capacity() - seats.free() - sold;
+    }
+
+    public Section withSold(long more) {
+        return new Section(sale, config, seats, sold + more);
     }
 
     public String saleId() {
@@ -27,11 +38,11 @@ public record Section(SaleState sale, SectionConfig config, SeatMap seats) {
     }
 
     public Section withSeats(SeatMap changed) {
-        return new Section(sale, config, changed);
+        return new Section(sale, config, changed, sold);
     }
 
     public Section withSale(SaleState changed) {
-        return new Section(changed, config, seats);
+        return new Section(changed, config, seats, sold);
     }
 
     public List<String> names(List<Integer> chosen) {
