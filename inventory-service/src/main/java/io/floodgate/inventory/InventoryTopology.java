@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -70,6 +71,10 @@ public final class InventoryTopology implements StreamsApp {
         builder.addStateStore(InventoryStores.expiry());
 
         builder.addStateStore(InventoryStores.sales());
+        // Every task can see every section's published availability, to offer other sections.
+        builder.globalTable(Topics.AVAILABILITY.name(),
+                Consumed.with(Serdes.String(), JsonSerde.of(AvailabilityEvent.class)).withName("availability-in"),
+                Materialized.as(InventoryStores.AVAILABILITY));
         KStream<String, Object> sections = builder.stream(Topics.SALES.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
                 .process(SaleFanOut::new, Named.as("sale-to-sections"), InventoryStores.SALES)

@@ -93,7 +93,7 @@ class InventoryTopologyTest {
 
     private HoldEvent hold(String holdId, String section, int quantity) {
         commands.pipeInput(Keys.section("demo", section),
-                new HoldRequested(meta("corr-" + holdId), holdId, "buyer-" + holdId, section, quantity));
+                new HoldRequested(meta("corr-" + holdId), holdId, "buyer-" + holdId, section, quantity, java.util.List.of()));
         KeyValue<String, HoldEvent> answer = holds.readKeyValue();
         assertEquals(Keys.section("demo", section), answer.key, "answers keep the section's key and order");
         return answer.value;
@@ -247,5 +247,43 @@ class InventoryTopologyTest {
         assertEquals(3, java.util.BitSet.valueOf(floor.taken()).cardinality());
         driver.advanceWallClockTime(Duration.ofMillis(500));
         assertTrue(availability.isEmpty(), "nothing changed, nothing published");
+    }
+
+    @Test
+    void whenTwoWantTheSameSeatsOneWinsAndTheOtherIsOfferedTheNearestSeatsAtOnce() {
+        HoldEvent first = holdSeats("h1", List.of("A-2"));
+        HoldRejected second = assertInstanceOf(HoldRejected.class, holdSeats("h2", List.of("A-2")));
+
+        assertEquals(List.of("A-2"), assertInstanceOf(HoldPlaced.class, first).seats());
+        assertEquals(RejectionReason.SEATS_TAKEN, second.reason());
+        assertEquals("floor", second.alternative().sectionId());
+        assertEquals(1, second.alternative().seats().size());
+        assertInstanceOf(HoldPlaced.class, holdSeats("h3", second.alternative().seats()), "the offer can be taken");
+    }
+
+    @Test
+    void aFullSectionOffersTheSectionNearestInPrice() {
+        sales.pipeInput("other", new SaleCreated(EventMeta.of("other", "op", "r", START), "ops", new SaleConfig("O",
+                START, "EUR", 10, 100, Duration.ofMinutes(5), HOLD, 6, List.of(
+                new SectionConfig("floor", "Floor", 1, 2, 5000),
+                new SectionConfig("balcony", "Balcony", 1, 5, 3000),
+                new SectionConfig("vip", "VIP", 1, 5, 20000)))));
+        driver.advanceWallClockTime(Duration.ofMillis(500)); // availability published, seen by every task
+        commands.pipeInput(Keys.section("other", "floor"), new HoldRequested(EventMeta.of("other", "c", "r", START),
+                "o1", "b1", "floor", 2, List.of()));
+        commands.pipeInput(Keys.section("other", "floor"), new HoldRequested(EventMeta.of("other", "c", "r", START),
+                "o2", "b2", "floor", 2, List.of()));
+
+        List<HoldEvent> answers = holds.readValuesToList();
+        HoldRejected rejected = assertInstanceOf(HoldRejected.class, answers.get(answers.size() - 1));
+        assertEquals(RejectionReason.NOT_ENOUGH_SEATS, rejected.reason());
+        assertEquals("balcony", rejected.alternative().sectionId());
+        assertEquals(6000, rejected.alternative().amountCents());
+    }
+
+    private HoldEvent holdSeats(String holdId, List<String> seats) {
+        commands.pipeInput(Keys.section("demo", "floor"), new HoldRequested(meta("corr-" + holdId), holdId,
+                "buyer-" + holdId, "floor", seats.size(), seats));
+        return holds.readValue();
     }
 }

@@ -144,10 +144,47 @@ class InventoryTest {
                 bobHold.body().path("seats").get(1).asText()));
     }
 
+    @Test
+    void whenTwoBuyersWantTheSameSeatOneWinsAndTheOtherTakesTheOfferedSeatsInOneCall() {
+        GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
+        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+                {"saleId": "seats", "name": "Named seats", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 1000}]}""",
+                Map.of("Authorization", "Bearer " + stack.settings().operatorToken()));
+        assertEquals(201, created.status(), created.body().toString());
+        Map<String, String> alice = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "alice"));
+        Map<String, String> bob = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "bob"));
+        String wantB2 = "{\"sectionId\":\"floor\",\"seats\":[\"A-2\"]}";
+
+        assertEquals(201, gateway.post("/api/sales/seats/holds", wantB2, alice).status());
+        GatewayClient.Reply lost = gateway.post("/api/sales/seats/holds", wantB2, bob);
+
+        assertEquals(409, lost.status(), lost.body().toString());
+        assertEquals("SEATS_TAKEN", lost.text("reason"));
+        String offered = lost.body().path("alternative").path("seats").get(0).asText();
+        assertTrue(offered.equals("A-1") || offered.equals("A-3"), "a seat next to the one wanted: " + offered);
+        GatewayClient.Reply accepted = gateway.post("/api/sales/seats/holds/" + lost.text("holdId") + "/alternative",
+                "", bob);
+        assertEquals(201, accepted.status(), accepted.body().toString());
+        assertEquals(offered, accepted.body().path("seats").get(0).asText());
+
+        GatewayClient.Reply unknown = gateway.post("/api/sales/seats/holds",
+                "{\"sectionId\":\"floor\",\"seats\":[\"Z-9\"]}", bob);
+        assertEquals(400, unknown.status());
+        assertEquals("UNKNOWN_SEAT", unknown.text("error"));
+        assertEquals(400, gateway.post("/api/sales/seats/holds",
+                "{\"sectionId\":\"floor\",\"quantity\":1,\"seats\":[\"A-4\"]}", bob).status());
+    }
+
     private static String admittedPass(GatewayClient gateway, String buyer) {
-        String ticket = gateway.post("/api/sales/brief/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of())
+        return admittedPass(gateway, "brief", buyer);
+    }
+
+    private static String admittedPass(GatewayClient gateway, String sale, String buyer) {
+        String ticket = gateway.post("/api/sales/" + sale + "/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of())
                 .text("ticket");
-        return Await.until(buyer + " admitted", () -> gateway.get("/api/sales/brief/status",
+        return Await.until(buyer + " admitted", () -> gateway.get("/api/sales/" + sale + "/status",
                 Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
     }
 
@@ -159,7 +196,7 @@ class InventoryTest {
     private ProducerRecord<String, Event> request(String holdId, int quantity) {
         return new ProducerRecord<>(Topics.HOLD_COMMANDS.name(), Keys.section(SALE, "floor"), new HoldRequested(
                 EventMeta.of(SALE, "corr-" + holdId, "test", Instant.now()), holdId, "buyer-" + holdId, "floor",
-                quantity));
+                quantity, java.util.List.of()));
     }
 
     /** Until inventory has set up the section, a probe is rejected as an unknown sale. */
@@ -183,7 +220,8 @@ class InventoryTest {
         while (byHold.size() < until) {
             assertTrue(Instant.now().isBefore(deadline), "only " + byHold.size() + " of " + until + " answers");
             for (ConsumerRecord<String, HoldEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                if (r.value() instanceof HoldPlaced || r.value() instanceof HoldRejected) {
+                boolean ours = r.value().meta().saleId().equals(SALE); // other tests share the topic
+                if (ours && (r.value() instanceof HoldPlaced || r.value() instanceof HoldRejected)) {
                     byHold.put(r.value().holdId(), r.value());
                     counts.merge(r.value().holdId(), 1, Integer::sum);
                 }

@@ -4,7 +4,9 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.hold.Alternative;
 import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.contracts.sale.SeatNames;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiException;
@@ -32,6 +34,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,16 +55,41 @@ public class HoldController {
         this.settings = settings;
     }
 
-    /**
-     * Asks inventory for seats and waits a bounded time for its answer: 201 HOLDING, 409
-     * HOLD_REJECTED (with how many seats are left), or 202 HOLD_PENDING to poll.
-     */
-    @Operation(summary = "Hold seats in a section (admitted buyers)")
+    @Operation(summary = "Hold seats in a section, any or by name (admitted buyers)")
     @Post
     public CompletableFuture<HttpResponse<HoldResponse>> hold(String saleId,
                                                               @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                               @Valid @Body HoldRequest request) {
         AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        List<String> seats = request.seats() == null ? List.of() : request.seats();
+        if ((request.quantity() == null) == seats.isEmpty()) {
+            throw ApiException.badRequest("BAD_REQUEST", "Give either a quantity or the seats you want, not both.");
+        }
+        return requestHold(saleId, pass, request.sectionId(), seats.isEmpty() ? request.quantity() : seats.size(),
+                seats);
+    }
+
+    /** Takes the offer a rejected hold came with, in one call: the same answers as holding seats. */
+    @Operation(summary = "Accept the alternative offered with a rejected hold (admitted buyers)")
+    @Post("/{holdId}/alternative")
+    public CompletableFuture<HttpResponse<HoldResponse>> acceptAlternative(String saleId, String holdId,
+                                                                           @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        HoldView rejected = ownHold(saleId, holdId, pass.buyerId());
+        Alternative offer = rejected.alternative();
+        if (rejected.state() != BuyerState.HOLD_REJECTED || offer == null) {
+            throw new ApiException(HttpStatus.CONFLICT, "NO_ALTERNATIVE", "This hold has no alternative to accept.");
+        }
+        return requestHold(saleId, pass, offer.sectionId(), offer.quantity(), offer.seats());
+    }
+
+    /**
+     * Asks inventory for seats and waits a bounded time for its answer: 201 HOLDING, 409
+     * HOLD_REJECTED (with what is left and, maybe, an alternative), or 202 HOLD_PENDING to poll.
+     */
+    private CompletableFuture<HttpResponse<HoldResponse>> requestHold(String saleId, AdmissionPass pass,
+                                                                      String sectionId, int quantity,
+                                                                      List<String> seats) {
         SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
         requireOpenForShopping(sale);
         // A token extended by a hold is for checking that hold out, not for holding on past the window.
@@ -69,16 +97,22 @@ public class HoldController {
             throw new ApiException(HttpStatus.FORBIDDEN, "WINDOW_ENDED",
                     "Your shopping window has ended; seats you already hold can still be checked out.");
         }
-        SectionConfig section = sale.config().section(request.sectionId()).orElseThrow(() -> ApiException.notFound(
-                "UNKNOWN_SECTION", "Sale '" + saleId + "' has no section '" + request.sectionId() + "'."));
-        if (request.quantity() > sale.config().perBuyerLimit()) {
+        SectionConfig section = sale.config().section(sectionId).orElseThrow(() -> ApiException.notFound(
+                "UNKNOWN_SECTION", "Sale '" + saleId + "' has no section '" + sectionId + "'."));
+        if (quantity > sale.config().perBuyerLimit()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "OVER_BUYER_LIMIT",
                     "This sale allows at most " + sale.config().perBuyerLimit() + " seats per buyer.");
         }
+        List<String> unknown = seats.stream()
+                .filter(seat -> SeatNames.index(seat, section.rows(), section.seatsPerRow()) < 0).toList();
+        if (!unknown.isEmpty() || seats.stream().distinct().count() != seats.size()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_SEAT", "Section '" + sectionId
+                    + "' has no seats " + unknown + ", or a seat is named twice.");
+        }
         String holdId = EventMeta.newId();
         HoldRequested command = new HoldRequested(EventMeta.of(saleId, pass.correlationId(), EventMeta.newId(),
-                tokens.now()), holdId, pass.buyerId(), section.id(), request.quantity());
-        HoldView pending = HoldView.requested(holdId, saleId, pass.buyerId(), section.id(), request.quantity());
+                tokens.now()), holdId, pass.buyerId(), section.id(), quantity, seats);
+        HoldView pending = HoldView.requested(holdId, saleId, pass.buyerId(), section.id(), quantity);
         return Publishing.ask(view.holdAnswers(), holdId, settings.answerWait(),
                         () -> publisher.publish(Topics.HOLD_COMMANDS, Keys.section(saleId, section.id()), command))
                 .thenApply(outcome -> {

@@ -1,6 +1,7 @@
 package io.floodgate.gateway.hold;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.floodgate.contracts.hold.Alternative;
 import io.floodgate.gateway.buyer.BuyerState;
 import io.floodgate.gateway.view.HoldView;
 
@@ -8,14 +9,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A hold as its buyer sees it. {@code admissionToken}, when present, replaces the buyer's
+ * A hold as its buyer sees it. A rejected hold may carry an {@code alternative}: accept it with
+ * {@code POST .../holds/{holdId}/alternative}. {@code admissionToken}, when present, replaces the buyer's
  * previous one: it lasts at least as long as the hold, so checkout is never refused mid-hold.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HoldResponse(BuyerState state, String meaning, String next, String holdId, String saleId,
                            String sectionId, Integer quantity, List<String> seats, Long amountCents, String currency,
-                           Instant expiresAt, String reason, Integer seatsAvailable, String orderId,
-                           String admissionToken, Long pollAfterMs) {
+                           Instant expiresAt, String reason, Integer seatsAvailable, Alternative alternative,
+                           String orderId, String admissionToken, Long pollAfterMs) {
 
 
     public static HoldResponse of(HoldView hold, String admissionToken) {
@@ -23,7 +25,7 @@ public record HoldResponse(BuyerState state, String meaning, String next, String
         boolean held = !hold.seats().isEmpty();
         return new HoldResponse(state, state.meaning(), state.next(), hold.holdId(), hold.saleId(), hold.sectionId(),
                 hold.quantity(), held ? hold.seats() : null, held ? hold.amountCents() : null,
-                hold.currency(), hold.expiresAt(), hold.reason(), hold.seatsAvailable(),
+                hold.currency(), hold.expiresAt(), hold.reason(), hold.seatsAvailable(), hold.alternative(),
                 state == BuyerState.PURCHASED ? hold.holdId() : null, admissionToken, pollAfter(state));
     }
 

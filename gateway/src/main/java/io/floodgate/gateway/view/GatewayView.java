@@ -153,7 +153,8 @@ public final class GatewayView {
             answer(placed, placed.seats().size(), h -> h.placed(placed.seats(), placed.amountCents(),
                     placed.currency(), placed.expiresAt()));
         } else if (event instanceof HoldRejected rejected) {
-            answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable()));
+            answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable(),
+                    rejected.alternative()));
         } else if (event instanceof CheckoutRequested checkout) {
             update(checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.in(BuyerState.PAYING, null) : h);
         } else if (event instanceof HoldSold sold) {

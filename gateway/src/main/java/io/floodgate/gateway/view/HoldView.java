@@ -1,5 +1,6 @@
 package io.floodgate.gateway.view;
 
+import io.floodgate.contracts.hold.Alternative;
 import io.floodgate.gateway.buyer.BuyerState;
 
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.List;
 /** The latest known state of one hold, as the gateway shows it to its buyer. */
 public record HoldView(String holdId, String saleId, String buyerId, String sectionId, int quantity,
                        BuyerState state, List<String> seats, long amountCents, String currency, Instant expiresAt,
-                       String reason, Integer seatsAvailable) {
+                       String reason, Integer seatsAvailable, Alternative alternative) {
 
     public HoldView {
         seats = List.copyOf(seats);
@@ -16,26 +17,26 @@ public record HoldView(String holdId, String saleId, String buyerId, String sect
 
     public static HoldView requested(String holdId, String saleId, String buyerId, String sectionId, int quantity) {
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, BuyerState.HOLD_PENDING, List.of(), 0, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     HoldView placed(List<String> heldSeats, long amount, String currencyCode, Instant expiry) {
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, BuyerState.HOLDING, heldSeats, amount,
-                currencyCode, expiry, null, null);
+                currencyCode, expiry, null, null, null);
     }
 
-    HoldView rejected(String why, int available) {
+    HoldView rejected(String why, int available, Alternative offer) {
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, BuyerState.HOLD_REJECTED, seats,
-                amountCents, currency, expiresAt, why, available);
+                amountCents, currency, expiresAt, why, available, offer);
     }
 
     HoldView expiringAt(Instant later) {
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, state, seats, amountCents, currency, later,
-                reason, seatsAvailable);
+                reason, seatsAvailable, alternative);
     }
 
     public HoldView in(BuyerState next, String why) {
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, next, seats, amountCents, currency,
-                expiresAt, why, seatsAvailable);
+                expiresAt, why, seatsAvailable, alternative);
     }
 }

@@ -140,7 +140,7 @@ class BuyerStatusesTest {
         view.apply(new BuyerAdmitted(meta(), "alice", 1, NOW.plusSeconds(300), java.time.Duration.ZERO));
         VisitorTicket alice = new VisitorTicket("demo", "alice", 1, null, "c");
 
-        view.apply(new io.floodgate.contracts.hold.HoldRequested(meta(), "h1", "alice", "f", 2));
+        view.apply(new io.floodgate.contracts.hold.HoldRequested(meta(), "h1", "alice", "f", 2, java.util.List.of()));
         assertEquals(BuyerState.HOLD_PENDING, status(alice).state());
         view.apply(new io.floodgate.contracts.hold.HoldPlaced(meta(), "h1", "alice", "f", List.of("A-1", "A-2"), 200,
                 "EUR", NOW.plusSeconds(600)));

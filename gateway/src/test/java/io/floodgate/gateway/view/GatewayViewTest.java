@@ -118,7 +118,7 @@ class GatewayViewTest {
         createSale();
         var answer = view.holdAnswers().await("h1", Duration.ofSeconds(5));
         view.apply(new HoldPlaced(meta(), "h1", "alice", "floor", List.of("A-1"), 100, "EUR", NOW.plusSeconds(600)));
-        view.apply(new HoldRequested(meta(), "h1", "alice", "floor", 1));
+        view.apply(new HoldRequested(meta(), "h1", "alice", "floor", 1, java.util.List.of()));
 
         HoldView hold = view.hold("h1").orElseThrow();
         assertEquals(BuyerState.HOLDING, hold.state());

@@ -2,7 +2,11 @@ package io.floodgate.inventory.holds;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.availability.SectionAvailability;
+import io.floodgate.contracts.hold.Alternative;
+import io.floodgate.contracts.sale.SectionConfig;
+import io.floodgate.inventory.seats.Alternatives;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
@@ -26,6 +30,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +55,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     private KeyValueStore<String, Section> sections;
     private KeyValueStore<String, Hold> holds;
     private KeyValueStore<String, String> expiry;
+    private TimestampedKeyValueStore<String, AvailabilityEvent> availability;
 
     public InventoryProcessor(Duration sweepInterval, Duration availabilityInterval) {
         this.sweepInterval = sweepInterval;
@@ -61,6 +68,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         this.sections = context.getStateStore(InventoryStores.SECTIONS);
         this.holds = context.getStateStore(InventoryStores.HOLDS);
         this.expiry = context.getStateStore(InventoryStores.EXPIRY);
+        this.availability = context.getStateStore(InventoryStores.AVAILABILITY);
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
         context.schedule(availabilityInterval, PunctuationType.WALL_CLOCK_TIME, this::publishAvailability);
         try (KeyValueIterator<String, Section> it = sections.all()) {
@@ -146,23 +154,40 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         }
         Section section = sections.get(sectionKey);
         if (section == null) {
-            reject(request, RejectionReason.UNKNOWN_SALE, 0);
+            reject(request, RejectionReason.UNKNOWN_SALE, 0, null);
             return;
         }
         if (section.sale().closed() || section.sale().paused()) {
             reject(request, section.sale().closed() ? RejectionReason.SALE_CLOSED : RejectionReason.SALE_PAUSED,
-                    section.seats().free());
+                    section.seats().free(), null);
             return;
         }
-        Optional<List<Integer>> seats = section.seats().best(request.quantity());
-        if (seats.isEmpty()) {
-            reject(request, RejectionReason.NOT_ENOUGH_SEATS, section.seats().free());
-            return;
+        List<Integer> seats;
+        if (!request.seats().isEmpty()) {
+            List<Integer> wanted = section.indexes(request.seats());
+            if (wanted.contains(-1)) {
+                reject(request, RejectionReason.UNKNOWN_SEAT, section.seats().free(), null);
+                return;
+            }
+            if (!section.seats().allFree(wanted)) {
+                reject(request, RejectionReason.SEATS_TAKEN, section.seats().free(),
+                        Alternatives.forTakenSeats(section, wanted, others(section)).orElse(null));
+                return;
+            }
+            seats = wanted;
+        } else {
+            Optional<List<Integer>> best = section.seats().best(request.quantity());
+            if (best.isEmpty()) {
+                reject(request, RejectionReason.NOT_ENOUGH_SEATS, section.seats().free(),
+                        Alternatives.forQuantity(section, request.quantity(), others(section)).orElse(null));
+                return;
+            }
+            seats = best.get();
         }
-        putSection(sectionKey, section.withSeats(section.seats().take(seats.get())));
+        putSection(sectionKey, section.withSeats(section.seats().take(seats)));
         long expiresAt = now() + section.holdDuration().toMillis();
         Hold hold = new Hold(request.holdId(), section.saleId(), request.sectionId(), request.buyerId(),
-                section.names(seats.get()), section.price(request.quantity()), section.currency(), expiresAt,
+                section.names(seats), section.price(seats.size()), section.currency(), expiresAt,
                 HoldStatus.ACTIVE, null, request.meta().correlationId());
         holds.put(hold.holdId(), hold);
         expiry.put(InventoryStores.expiryKey(expiresAt, hold.holdId()), hold.holdId());
@@ -170,9 +195,22 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
                 hold.amountCents(), hold.currency(), Instant.ofEpochMilli(expiresAt)));
     }
 
-    private void reject(HoldRequested request, RejectionReason reason, int available) {
+    private void reject(HoldRequested request, RejectionReason reason, int available, Alternative alternative) {
         emit(new HoldRejected(meta(request.meta()), request.holdId(), request.buyerId(), request.sectionId(),
-                request.quantity(), reason, available));
+                request.quantity(), reason, available, alternative));
+    }
+
+    /** The sale's other sections as last published: sections in other tasks are known only this way. */
+    private List<Alternatives.OtherSection> others(Section section) {
+        List<Alternatives.OtherSection> others = new ArrayList<>();
+        for (SectionConfig config : section.sale().config().sections()) {
+            ValueAndTimestamp<AvailabilityEvent> published = availability.get(Keys.section(section.saleId(),
+                    config.id()));
+            if (published != null && published.value() instanceof SectionAvailability a) {
+                others.add(new Alternatives.OtherSection(a.sectionId(), a.priceCents(), a.free()));
+            }
+        }
+        return others;
     }
 
     /** Payment has started: the hold leaves the expiry index until the payment's outcome. */

@@ -10,6 +10,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /** Inventory's state stores, partitioned like their input: by sale and section. */
 public final class InventoryStores {
+    /** Global: saleId/sectionId -> the section's last published availability, from every task. */
+    public static final String AVAILABILITY = "inventory-availability";
     /** saleId -> the sale's folded state, for fanning it out to sections. */
     public static final String SALES = "inventory-sales";
     /** saleId/sectionId -> {@link Section}. */

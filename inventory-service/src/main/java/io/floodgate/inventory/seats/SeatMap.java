@@ -57,6 +57,29 @@ public record SeatMap(int rows, int seatsPerRow, long[] taken) {
         return Optional.of(scattered);
     }
 
+    public boolean allFree(List<Integer> seats) {
+        BitSet bits = BitSet.valueOf(taken);
+        return seats.stream().allMatch(s -> s >= 0 && s < capacity() && !bits.get(s));
+    }
+
+    /** {@code quantity} free seats side by side in {@code row}, starting as near {@code nearSeat} as can be. */
+    public Optional<List<Integer>> adjacentInRow(int row, int quantity, int nearSeat) {
+        BitSet bits = BitSet.valueOf(taken);
+        int first = row * seatsPerRow;
+        List<Integer> best = null;
+        for (int start = first; start + quantity <= first + seatsPerRow; start++) {
+            int end = start + quantity;
+            if (bits.get(start, end).isEmpty() && (best == null
+                    || Math.abs(start - nearSeat) < Math.abs(best.get(0) - nearSeat))) {
+                best = new ArrayList<>(quantity);
+                for (int s = start; s < end; s++) {
+                    best.add(s);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     public SeatMap take(List<Integer> seats) {
         return with(seats, true);
     }
