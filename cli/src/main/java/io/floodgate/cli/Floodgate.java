@@ -1,5 +1,6 @@
 package io.floodgate.cli;
 
+import io.floodgate.cli.bench.HoldBench;
 import io.floodgate.cli.bench.WaitingRoomBench;
 
 import java.util.Arrays;
@@ -24,11 +25,16 @@ public final class Floodgate {
     }
 
     private static void bench(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("waiting-room")) {
-            System.err.println("usage: ./floodgate bench waiting-room [buyers]");
-            System.exit(2);
+        String which = args.length == 0 ? "" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (which) {
+            case "waiting-room" -> WaitingRoomBench.main(rest);
+            case "holds" -> HoldBench.main(rest);
+            default -> {
+                System.err.println("usage: ./floodgate bench waiting-room [buyers] | holds [requests]");
+                System.exit(2);
+            }
         }
-        WaitingRoomBench.main(Arrays.copyOfRange(args, 1, args.length));
     }
 
     private static void usage(int status) {
@@ -40,6 +46,9 @@ public final class Floodgate {
                   bench waiting-room [buyers]
                          load a million (or [buyers]) waiting buyers into one sale on a fresh local
                          stack; print heap per service and status reads/s beside a no-op endpoint.
+                  bench holds [requests]
+                         hold requests/s through inventory's topology (exactly_once_v2) beside a
+                         pass-through Streams app, on one embedded broker, in the same run.
                 """);
         System.exit(status);
     }
