@@ -16,7 +16,8 @@ final class DemoSale {
               "perBuyerLimit": 6,
               "sections": [
                 {"id": "floor", "name": "Floor", "rows": 10, "seatsPerRow": 20, "priceCents": 8900},
-                {"id": "balcony", "name": "Balcony", "rows": 5, "seatsPerRow": 20, "priceCents": 5900}
+                {"id": "balcony", "name": "Balcony", "rows": 5, "seatsPerRow": 20, "priceCents": 5900},
+                {"id": "pit", "name": "Standing pit", "capacity": 300, "priceCents": 6900}
               ]
             }
             """;

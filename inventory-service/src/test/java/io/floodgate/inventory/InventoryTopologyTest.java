@@ -286,4 +286,20 @@ class InventoryTopologyTest {
                 "buyer-" + holdId, "floor", seats.size(), seats));
         return holds.readValue();
     }
+
+    @Test
+    void generalAdmissionHoldsNumberedPlacesWithoutChoice() {
+        sales.pipeInput("gig", new SaleCreated(EventMeta.of("gig", "op", "r", START), "ops", new SaleConfig("Gig",
+                START, "EUR", 10, 100, Duration.ofMinutes(5), HOLD, 6,
+                List.of(SectionConfig.generalAdmission("pit", "Pit", 3, 4000)))));
+        commands.pipeInput(Keys.section("gig", "pit"), new HoldRequested(EventMeta.of("gig", "c", "r", START),
+                "g1", "b1", "pit", 2, List.of()));
+        commands.pipeInput(Keys.section("gig", "pit"), new HoldRequested(EventMeta.of("gig", "c", "r", START),
+                "g2", "b2", "pit", 2, List.of()));
+
+        List<HoldEvent> answers = holds.readValuesToList();
+        assertEquals(List.of("GA-1", "GA-2"), assertInstanceOf(HoldPlaced.class, answers.get(0)).seats());
+        assertEquals(8000, ((HoldPlaced) answers.get(0)).amountCents());
+        assertEquals(1, assertInstanceOf(HoldRejected.class, answers.get(1)).seatsAvailable());
+    }
 }

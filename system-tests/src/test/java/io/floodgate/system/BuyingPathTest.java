@@ -187,6 +187,11 @@ class BuyingPathTest {
         expect(400, "BAD_REQUEST", gateway.post("/api/operator/sales", """
                 {"saleId": "Bad Id", "name": "x", "currency": "EUR", "admissionRatePerSecond": -1,
                  "maxActiveShoppers": 1, "perBuyerLimit": 1, "sections": []}""", operator()));
+        expect(400, "SECTION_SHAPE", gateway.post("/api/operator/sales", """
+                {"saleId": "shapeless", "name": "x", "currency": "EUR", "admissionRatePerSecond": 1,
+                 "maxActiveShoppers": 1, "perBuyerLimit": 1,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 1, "capacity": 5,
+                               "priceCents": 1}]}""", operator()));
         expect(409, "SALE_EXISTS", gateway.post("/api/operator/sales", """
                 {"saleId": "e2e", "name": "again", "currency": "EUR", "admissionRatePerSecond": 1,
                  "maxActiveShoppers": 1, "perBuyerLimit": 1,

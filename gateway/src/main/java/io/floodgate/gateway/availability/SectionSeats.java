@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-/** A section's seat map: every seat by row, free or taken, as of {@code asOf}. */
-public record SectionSeats(String saleId, String sectionId, String name, long priceCents, Instant asOf,
-                           List<Row> rows) {
+/**
+ * A section's seat map: every seat by row, free or taken, as of {@code asOf}. A general-admission
+ * section has no seats to choose: no rows, only how many places are free.
+ */
+public record SectionSeats(String saleId, String sectionId, String name, long priceCents, boolean generalAdmission,
+                           long free, Instant asOf, List<Row> rows) {
 
     public record Row(String row, List<Seat> seats) {
     }
@@ -21,7 +24,7 @@ public record SectionSeats(String saleId, String sectionId, String name, long pr
     public static SectionSeats of(SectionAvailability a) {
         BitSet taken = BitSet.valueOf(a.taken());
         List<Row> rows = new ArrayList<>(a.rows());
-        for (int r = 0; r < a.rows(); r++) {
+        for (int r = 0; r < (a.generalAdmission() ? 0 : a.rows()); r++) {
             List<Seat> seats = new ArrayList<>(a.seatsPerRow());
             for (int n = 0; n < a.seatsPerRow(); n++) {
                 int seat = r * a.seatsPerRow() + n;
@@ -29,7 +32,7 @@ public record SectionSeats(String saleId, String sectionId, String name, long pr
             }
             rows.add(new Row(SeatNames.row(r), seats));
         }
-        return new SectionSeats(a.meta().saleId(), a.sectionId(), a.name(), a.priceCents(), a.meta().occurredAt(),
-                rows);
+        return new SectionSeats(a.meta().saleId(), a.sectionId(), a.name(), a.priceCents(), a.generalAdmission(),
+                a.free(), a.meta().occurredAt(), rows);
     }
 }

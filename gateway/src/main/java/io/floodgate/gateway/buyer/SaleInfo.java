@@ -14,7 +14,7 @@ public record SaleInfo(String saleId, String name, SalePhase phase, String messa
                        List<Section> sections, long seatsFree,
                        long seatsHeld, long seatsSold, long preQueued, long inLine, long admittedThrough) {
 
-    public record Section(String id, String name, int capacity, long priceCents) {
+    public record Section(String id, String name, boolean generalAdmission, int capacity, long priceCents) {
     }
 
     public static SaleInfo of(SaleView sale, Instant now) {
@@ -28,6 +28,6 @@ public record SaleInfo(String saleId, String name, SalePhase phase, String messa
     }
 
     private static Section section(SectionConfig s) {
-        return new Section(s.id(), s.name(), s.capacity(), s.priceCents());
+        return new Section(s.id(), s.name(), s.generalAdmission(), s.capacity(), s.priceCents());
     }
 }

@@ -6,7 +6,6 @@ import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.Alternative;
 import io.floodgate.contracts.hold.HoldRequested;
-import io.floodgate.contracts.sale.SeatNames;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiException;
@@ -103,8 +102,11 @@ public class HoldController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "OVER_BUYER_LIMIT",
                     "This sale allows at most " + sale.config().perBuyerLimit() + " seats per buyer.");
         }
-        List<String> unknown = seats.stream()
-                .filter(seat -> SeatNames.index(seat, section.rows(), section.seatsPerRow()) < 0).toList();
+        if (section.generalAdmission() && !seats.isEmpty()) {
+            throw ApiException.badRequest("GENERAL_ADMISSION", "Section '" + sectionId
+                    + "' is general admission: ask for a quantity, not seats.");
+        }
+        List<String> unknown = seats.stream().filter(seat -> section.seatIndex(seat) < 0).toList();
         if (!unknown.isEmpty() || seats.stream().distinct().count() != seats.size()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_SEAT", "Section '" + sectionId
                     + "' has no seats " + unknown + ", or a seat is named twice.");

@@ -152,9 +152,7 @@ public class OperatorController {
 
     private static SaleConfig config(CreateSaleRequest request, Instant now) {
         Set<String> ids = new HashSet<>();
-        List<SectionConfig> sections = request.sections().stream()
-                .map(s -> new SectionConfig(s.id(), s.name(), s.rows(), s.seatsPerRow(), s.priceCents()))
-                .toList();
+        List<SectionConfig> sections = request.sections().stream().map(OperatorController::section).toList();
         for (SectionConfig s : sections) {
             if (!ids.add(s.id())) {
                 throw ApiException.badRequest("DUPLICATE_SECTION", "Section id '" + s.id() + "' appears twice.");
@@ -164,6 +162,16 @@ public class OperatorController {
                 request.admissionRatePerSecond(), request.maxActiveShoppers(),
                 seconds(request.admissionWindowSeconds(), DEFAULT_WINDOW), seconds(request.holdDurationSeconds(), DEFAULT_HOLD),
                 request.perBuyerLimit(), sections);
+    }
+
+    private static SectionConfig section(SectionRequest s) {
+        boolean assigned = s.rows() != null && s.seatsPerRow() != null;
+        if (assigned == (s.capacity() != null)) {
+            throw ApiException.badRequest("SECTION_SHAPE", "Section '" + s.id() + "' needs either rows and "
+                    + "seatsPerRow (assigned seats) or capacity (general admission).");
+        }
+        return assigned ? new SectionConfig(s.id(), s.name(), s.rows(), s.seatsPerRow(), s.priceCents())
+                : SectionConfig.generalAdmission(s.id(), s.name(), s.capacity(), s.priceCents());
     }
 
     private static Instant opensAt(String text, Instant now) {

@@ -3,6 +3,7 @@ package io.floodgate.kit.stack;
 import io.floodgate.kit.kafka.EmbeddedKafka;
 import io.floodgate.kit.postgres.EmbeddedPostgresServer;
 import io.floodgate.kit.process.FloodgateService;
+import io.floodgate.kit.process.Ports;
 import io.floodgate.kit.process.ProjectLayout;
 import io.floodgate.kit.process.ServiceProcess;
 
@@ -50,8 +51,8 @@ public final class LocalStack implements AutoCloseable {
             for (FloodgateService service : FloodgateService.values()) {
                 stack.launch(service);
             }
-            for (ServiceProcess process : stack.services.values()) {
-                process.awaitHealthy(START_TIMEOUT);
+            for (FloodgateService service : FloodgateService.values()) {
+                stack.awaitHealthy(service);
             }
             return stack;
         } catch (RuntimeException e) {
@@ -92,8 +93,25 @@ public final class LocalStack implements AutoCloseable {
         } else {
             old.close();
         }
-        launch(service).awaitHealthy(START_TIMEOUT);
+        launch(service);
+        awaitHealthy(service);
         return services.get(service);
+    }
+
+    /**
+     * Waits for {@code service}; if it lost its port to another process between choosing and
+     * binding it (possible with free ports chosen for tests), starts it once more on another.
+     */
+    private void awaitHealthy(FloodgateService service) {
+        try {
+            services.get(service).awaitHealthy(START_TIMEOUT);
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().contains("Address already in use")) {
+                throw e;
+            }
+            services.remove(service).close();
+            launch(service, Ports.free()).awaitHealthy(START_TIMEOUT);
+        }
     }
 
     /** The environment that configures {@code service}; docs/configuration.md lists every variable. */
@@ -126,7 +144,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(FloodgateService service) {
-        ServiceProcess process = ServiceProcess.start(layout, service, settings.port(service),
+        return launch(service, settings.port(service));
+    }
+
+    private ServiceProcess launch(FloodgateService service, int port) {
+        ServiceProcess process = ServiceProcess.start(layout, service, port,
                 environment(service), settings.jvmOptions(),
                 settings.home().resolve("logs").resolve(service.module() + ".log"));
         services.put(service, process);

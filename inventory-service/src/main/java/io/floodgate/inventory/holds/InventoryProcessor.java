@@ -84,7 +84,8 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
                 EventMeta meta = EventMeta.of(section.saleId(), "sale:" + section.saleId(), "availability:" + nowMs,
                         Instant.ofEpochMilli(nowMs));
                 context.forward(new Record<>(key, new SectionAvailability(meta, section.config().id(),
-                        section.config().name(), section.config().priceCents(), section.config().rows(),
+                        section.config().name(), section.config().priceCents(), section.config().generalAdmission(),
+                        section.config().rows(),
                         section.config().seatsPerRow(), section.seats().free(), section.held(), section.sold(),
                         section.seats().taken()), nowMs));
             }

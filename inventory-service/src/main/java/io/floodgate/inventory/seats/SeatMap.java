@@ -1,7 +1,5 @@
 package io.floodgate.inventory.seats;
 
-import io.floodgate.contracts.sale.SeatNames;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -88,15 +86,6 @@ public record SeatMap(int rows, int seatsPerRow, long[] taken) {
         return with(seats, false);
     }
 
-    /** A seat's public name (see {@link SeatNames}), e.g. {@code A-1}, {@code AB-12}. */
-    public String name(int seat) {
-        return SeatNames.name(seat, seatsPerRow);
-    }
-
-    /** The inverse of {@link #name(int)}. */
-    public int index(String name) {
-        return SeatNames.index(name, rows, seatsPerRow);
-    }
 
     private SeatMap with(List<Integer> seats, boolean value) {
         BitSet bits = BitSet.valueOf(taken);

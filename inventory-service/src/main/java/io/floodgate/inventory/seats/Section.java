@@ -46,11 +46,12 @@ public record Section(SaleState sale, SectionConfig config, SeatMap seats, long 
     }
 
     public List<String> names(List<Integer> chosen) {
-        return chosen.stream().map(seats::name).toList();
+        return chosen.stream().map(config::seatName).toList();
     }
 
+    /** Seat indexes of {@code names}; -1 for a name not in the section. */
     public List<Integer> indexes(List<String> names) {
-        return names.stream().map(seats::index).toList();
+        return names.stream().map(config::seatIndex).toList();
     }
 
     public long price(int quantity) {

@@ -1,5 +1,6 @@
 package io.floodgate.inventory.seats;
 
+import io.floodgate.contracts.sale.SectionConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,14 +47,20 @@ class SeatMapTest {
 
     @Test
     void seatNamesRoundTrip() {
-        SeatMap map = SeatMap.empty(30, 12);
+        SectionConfig assigned = new SectionConfig("f", "F", 30, 12, 100);
+        SectionConfig standing = SectionConfig.generalAdmission("pit", "Pit", 500, 100);
 
-        assertEquals("A-1", map.name(0));
-        assertEquals("B-3", map.name(14));
-        assertEquals("AA-12", map.name(26 * 12 + 11));
-        for (int seat = 0; seat < map.capacity(); seat++) {
-            assertEquals(seat, map.index(map.name(seat)));
+        assertEquals("A-1", assigned.seatName(0));
+        assertEquals("B-3", assigned.seatName(14));
+        assertEquals("AA-12", assigned.seatName(26 * 12 + 11));
+        assertEquals("GA-500", standing.seatName(499));
+        for (int seat = 0; seat < assigned.capacity(); seat++) {
+            assertEquals(seat, assigned.seatIndex(assigned.seatName(seat)));
         }
+        assertEquals(-1, assigned.seatIndex("A-13"));
+        assertEquals(-1, assigned.seatIndex("GA-1"));
+        assertEquals(-1, standing.seatIndex("GA-501"));
+        assertEquals(41, standing.seatIndex("GA-42"));
     }
 
     @Test
