@@ -12,15 +12,9 @@ import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.kit.process.FloodgateService;
-import io.floodgate.kit.stack.LocalStack;
-import io.floodgate.kit.stack.StackSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -42,36 +36,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The whole system: a real KRaft broker and PostgreSQL, and the four services as their own
  * processes, driven only through the gateway's HTTP API.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BuyingPathTest {
+class BuyingPathTest extends StackTest {
     private static final String SALE = "e2e";
 
-    private LocalStack stack;
-    private GatewayClient gateway;
-    private TopicLog topics;
-
     @BeforeAll
-    void startEverything(@TempDir Path home) {
-        stack = LocalStack.start(StackSettings.ephemeral(home));
-        gateway = new GatewayClient(stack.gatewayUrl());
-        topics = new TopicLog(stack.bootstrapServers());
+    void createSale() {
         GatewayClient.Reply created = gateway.post("/api/operator/sales", """
                 {"saleId": "e2e", "name": "End to end", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 2, "seatsPerRow": 5, "priceCents": 4500}]}
                 """, operator());
         assertEquals(201, created.status(), created.body().toString());
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    private Map<String, String> operator() {
-        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken(), "Floodgate-Operator", "e2e-test");
     }
 
     @Test
@@ -85,7 +60,7 @@ class BuyingPathTest {
                 r -> "ADMITTED".equals(r.text("state"))).body();
         String pass = admitted.path("admissionToken").asText();
 
-        GatewayClient.Reply held = gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":2}",
+        GatewayClient.Reply held = hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":2}",
                 Map.of("Authorization", "Bearer " + pass));
         assertEquals(201, held.status(), held.body().toString());
         assertEquals("HOLDING", held.text("state"));
@@ -168,15 +143,15 @@ class BuyingPathTest {
         expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "[1]", Map.of()));
         expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"has spaces\"}", Map.of()));
         expect(404, "UNKNOWN_SALE", gateway.post("/api/sales/nope/queue", "{\"buyerId\":\"bob\"}", Map.of()));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":-2}", admitted));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":0}", admitted));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":2000000000}", admitted));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":\"two\"}", admitted));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\"}", admitted));
-        expect(422, "OVER_BUYER_LIMIT", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":5}", admitted));
-        expect(404, "UNKNOWN_SECTION", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"vip\",\"quantity\":1}", admitted));
-        expect(401, "MISSING_TOKEN", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of()));
-        expect(401, "INVALID_TOKEN", gateway.post("/api/sales/e2e/holds", "{\"sectionId\":\"floor\",\"quantity\":1}",
+        expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":-2}", admitted));
+        expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":0}", admitted));
+        expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":2000000000}", admitted));
+        expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":\"two\"}", admitted));
+        expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\"}", admitted));
+        expect(422, "OVER_BUYER_LIMIT", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":5}", admitted));
+        expect(404, "UNKNOWN_SECTION", hold("e2e", "{\"sectionId\":\"vip\",\"quantity\":1}", admitted));
+        expect(401, "MISSING_TOKEN", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of()));
+        expect(401, "INVALID_TOKEN", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":1}",
                 Map.of("Authorization", "Bearer " + ticket)));
         expect(404, "UNKNOWN_HOLD", gateway.post("/api/sales/e2e/holds/no-such-hold/checkout",
                 "{\"paymentMethod\":\"tok_visa\"}", admitted));

@@ -10,8 +10,6 @@ import io.floodgate.contracts.hold.HoldRejected;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.RejectionReason;
 import io.floodgate.kit.process.FloodgateService;
-import io.floodgate.kit.stack.LocalStack;
-import io.floodgate.kit.stack.StackSettings;
 import io.floodgate.platform.kafka.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,13 +20,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,30 +40,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Seats under contention, expiry and a crash: ten thousand requests for a hundred seats, with
  * inventory-service killed without warning in the middle and started again on the same state.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InventoryTest {
+class InventoryTest extends StackTest {
     private static final String SALE = "crowd";
     private static final int REQUESTS = 10_000;
     private static final int SEATS = 100;
 
-    private LocalStack stack;
-
     @BeforeAll
-    void startEverything(@TempDir Path home) {
-        stack = LocalStack.start(StackSettings.ephemeral(home));
-        GatewayClient.Reply created = new GatewayClient(stack.gatewayUrl()).post("/api/operator/sales", """
+    void createSale() {
+        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
                 {"saleId": "crowd", "name": "Crowd", "currency": "EUR", "admissionRatePerSecond": 10,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 10, "seatsPerRow": 10, "priceCents": 1000}]}""",
-                Map.of("Authorization", "Bearer " + stack.settings().operatorToken()));
+                operator());
         assertEquals(201, created.status(), created.body().toString());
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -122,12 +105,11 @@ class InventoryTest {
 
     @Test
     void anExpiredHoldReturnsItsSeatsAndTheNextBuyerCanHoldThem() throws Exception {
-        GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
         GatewayClient.Reply created = gateway.post("/api/operator/sales", """
                 {"saleId": "brief", "name": "Brief holds", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "holdDurationSeconds": 10, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 2, "priceCents": 1000}]}""",
-                Map.of("Authorization", "Bearer " + stack.settings().operatorToken()));
+                operator());
         assertEquals(201, created.status(), created.body().toString());
         String alicePass = admittedPass(gateway, "alice");
         String bobPass = admittedPass(gateway, "bob");
@@ -146,19 +128,18 @@ class InventoryTest {
 
     @Test
     void whenTwoBuyersWantTheSameSeatOneWinsAndTheOtherTakesTheOfferedSeatsInOneCall() {
-        GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
         GatewayClient.Reply created = gateway.post("/api/operator/sales", """
                 {"saleId": "seats", "name": "Named seats", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 1000}]}""",
-                Map.of("Authorization", "Bearer " + stack.settings().operatorToken()));
+                operator());
         assertEquals(201, created.status(), created.body().toString());
         Map<String, String> alice = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "alice"));
         Map<String, String> bob = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "bob"));
         String wantB2 = "{\"sectionId\":\"floor\",\"seats\":[\"A-2\"]}";
 
-        assertEquals(201, gateway.post("/api/sales/seats/holds", wantB2, alice).status());
-        GatewayClient.Reply lost = gateway.post("/api/sales/seats/holds", wantB2, bob);
+        assertEquals(201, hold("seats", wantB2, alice).status());
+        GatewayClient.Reply lost = hold("seats", wantB2, bob);
 
         assertEquals(409, lost.status(), lost.body().toString());
         assertEquals("SEATS_TAKEN", lost.text("reason"));
@@ -169,11 +150,11 @@ class InventoryTest {
         assertEquals(201, accepted.status(), accepted.body().toString());
         assertEquals(offered, accepted.body().path("seats").get(0).asText());
 
-        GatewayClient.Reply unknown = gateway.post("/api/sales/seats/holds",
+        GatewayClient.Reply unknown = hold("seats",
                 "{\"sectionId\":\"floor\",\"seats\":[\"Z-9\"]}", bob);
         assertEquals(400, unknown.status());
         assertEquals("UNKNOWN_SEAT", unknown.text("error"));
-        assertEquals(400, gateway.post("/api/sales/seats/holds",
+        assertEquals(400, hold("seats",
                 "{\"sectionId\":\"floor\",\"quantity\":1,\"seats\":[\"A-4\"]}", bob).status());
     }
 
@@ -188,8 +169,8 @@ class InventoryTest {
                 Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
     }
 
-    private static GatewayClient.Reply holdTwo(GatewayClient gateway, String pass) {
-        return gateway.post("/api/sales/brief/holds", "{\"sectionId\":\"floor\",\"quantity\":2}",
+    private GatewayClient.Reply holdTwo(GatewayClient gateway, String pass) {
+        return hold("brief", "{\"sectionId\":\"floor\",\"quantity\":2}",
                 Map.of("Authorization", "Bearer " + pass));
     }
 

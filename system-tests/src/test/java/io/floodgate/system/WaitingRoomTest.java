@@ -5,19 +5,12 @@ import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.SeededPermutation;
-import io.floodgate.kit.stack.LocalStack;
-import io.floodgate.kit.stack.StackSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,30 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The waiting room's promises, shown against the real broker with every service as a process. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WaitingRoomTest {
-    private LocalStack stack;
-    private GatewayClient gateway;
-    private TopicLog topics;
-
-    @BeforeAll
-    void startEverything(@TempDir Path home) {
-        stack = LocalStack.start(StackSettings.ephemeral(home));
-        gateway = new GatewayClient(stack.gatewayUrl());
-        topics = new TopicLog(stack.bootstrapServers());
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    private Map<String, String> operator() {
-        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken(), "Floodgate-Operator", "test");
-    }
-
+class WaitingRoomTest extends StackTest {
     private void createSale(String saleId, Instant opensAt, int rate, int maxActive, int seats, int windowSeconds) {
         GatewayClient.Reply created = gateway.post("/api/operator/sales", """
                 {"saleId": "%s", "name": "%s", "opensAt": "%s", "currency": "EUR", "admissionRatePerSecond": %d,
@@ -138,7 +108,7 @@ class WaitingRoomTest {
 
         assertTrue(events("noshow", AdmissionLapsed.class).count() >= 6, "the no-shows lapsed");
         assertEquals("ADMISSION_EXPIRED", status("noshow", tickets.get(0)).text("state"));
-        GatewayClient.Reply late = gateway.post("/api/sales/noshow/holds", "{\"sectionId\":\"floor\",\"quantity\":1}",
+        GatewayClient.Reply late = hold("noshow", "{\"sectionId\":\"floor\",\"quantity\":1}",
                 Map.of("Authorization", "Bearer " + firstPass));
         assertEquals(401, late.status());
         assertEquals("TOKEN_EXPIRED", late.text("error"), "an expired admission token is refused");
@@ -164,7 +134,7 @@ class WaitingRoomTest {
         String alice = join("scarce", "alice").text("ticket");
         String pass = Await.until("admitted", () -> status("scarce", alice), r -> "ADMITTED".equals(r.text("state")))
                 .text("admissionToken");
-        GatewayClient.Reply held = gateway.post("/api/sales/scarce/holds", "{\"sectionId\":\"floor\",\"quantity\":2}",
+        GatewayClient.Reply held = hold("scarce", "{\"sectionId\":\"floor\",\"quantity\":2}",
                 Map.of("Authorization", "Bearer " + pass));
         assertEquals(201, held.status(), held.body().toString());
         // queue-service counts holds through a repartition topic, a moment behind the gateway.
@@ -240,11 +210,11 @@ class WaitingRoomTest {
 
         String[] parts = pass.split("\\.");
         String forged = parts[0] + "." + new StringBuilder(parts[1]).reverse();
-        GatewayClient.Reply forgedHold = gateway.post("/api/sales/tokens/holds",
+        GatewayClient.Reply forgedHold = hold("tokens",
                 "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of("Authorization", "Bearer " + forged));
         assertEquals(401, forgedHold.status());
         assertEquals("INVALID_TOKEN", forgedHold.text("error"));
-        GatewayClient.Reply otherSale = gateway.post("/api/sales/elsewhere/holds",
+        GatewayClient.Reply otherSale = hold("elsewhere",
                 "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of("Authorization", "Bearer " + pass));
         assertEquals(403, otherSale.status());
         assertEquals("WRONG_SALE", otherSale.text("error"));

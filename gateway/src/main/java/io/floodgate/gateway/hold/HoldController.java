@@ -98,6 +98,11 @@ public class HoldController {
         }
         SectionConfig section = sale.config().section(sectionId).orElseThrow(() -> ApiException.notFound(
                 "UNKNOWN_SECTION", "Sale '" + saleId + "' has no section '" + sectionId + "'."));
+        // Right after a sale is created, inventory may not have set its seats up yet: say so, don't reject.
+        if (view.availability(Keys.section(saleId, sectionId)).isEmpty()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SEATS_NOT_READY",
+                    "The seats of this section are being set up; please retry in a moment.").retryAfter(1);
+        }
         if (quantity > sale.config().perBuyerLimit()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "OVER_BUYER_LIMIT",
                     "This sale allows at most " + sale.config().perBuyerLimit() + " seats per buyer.");

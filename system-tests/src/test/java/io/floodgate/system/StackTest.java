@@ -1,0 +1,43 @@
+package io.floodgate.system;
+
+import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.kit.stack.StackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One whole system per test class: a real broker and PostgreSQL, every service its own process. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StackTest {
+    protected LocalStack stack;
+    protected GatewayClient gateway;
+    protected TopicLog topics;
+
+    @BeforeAll
+    void startEverything(@TempDir Path home) {
+        stack = LocalStack.start(StackSettings.ephemeral(home));
+        gateway = new GatewayClient(stack.gatewayUrl());
+        topics = new TopicLog(stack.bootstrapServers());
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** Holds as a client should: a 503 says retry after a moment (a just-created sale's seats). */
+    protected GatewayClient.Reply hold(String saleId, String body, Map<String, String> headers) {
+        return Await.until("an answer other than 503", () -> gateway.post("/api/sales/" + saleId + "/holds", body,
+                headers), r -> r.status() != 503);
+    }
+
+    protected Map<String, String> operator() {
+        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken(), "Floodgate-Operator", "test");
+    }
+}
