@@ -10,11 +10,13 @@ import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldRejected;
+import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.inventory.holds.InventoryProcessor;
 import io.floodgate.inventory.holds.InventoryStores;
-import io.floodgate.inventory.holds.SaleFanOut;
+import io.floodgate.inventory.holds.SaleProcessor;
 import io.floodgate.inventory.seats.SectionUpdate;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
@@ -35,9 +37,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Everything that touches a section's seats is re-keyed to sale/section and merged into one
- * processor: hold commands (already keyed so), each sale's state fanned out to its sections,
- * checkouts and payment outcomes (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
+ * Two owners. The sale's task (keyed by sale) folds the sale's state and keeps each buyer's quota
+ * for the per-buyer limit across sections; hold requests pass through it. Then everything that
+ * touches a section's seats is re-keyed to sale/section and merged into the section's processor:
+ * allowed hold requests, the sale's state, checkouts and payment outcomes (keyed by hold upstream). Repartition topics get the catalogue's partition count, so they are
  * co-partitioned with the hold commands.
  */
 @Singleton
@@ -71,19 +74,47 @@ public final class InventoryTopology implements StreamsApp {
         builder.addStateStore(InventoryStores.expiry());
 
         builder.addStateStore(InventoryStores.sales());
+        builder.addStateStore(InventoryStores.quotas());
         // Every task can see every section's published availability, to offer other sections.
         builder.globalTable(Topics.AVAILABILITY.name(),
                 Consumed.with(Serdes.String(), JsonSerde.of(AvailabilityEvent.class)).withName("availability-in"),
                 Materialized.as(InventoryStores.AVAILABILITY));
-        KStream<String, Object> sections = builder.stream(Topics.SALES.name(),
+
+        // The sale's task: its state, and each buyer's quota. Hold requests and hold events are
+        // re-keyed by sale to meet the sale's own events there (co-partitioned with the sales topic).
+        KStream<String, Object> saleEvents = builder.stream(Topics.SALES.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
-                .process(SaleFanOut::new, Named.as("sale-to-sections"), InventoryStores.SALES)
+                .mapValues(v -> (Object) v, Named.as("sale-as-input"));
+        KStream<String, Object> requestsBySale = builder.stream(Topics.HOLD_COMMANDS.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(HoldCommand.class)).withName("hold-commands"))
+                .selectKey((section, c) -> c.meta().saleId(), Named.as("request-by-sale"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldCommand.class))
+                        .withName("requests-by-sale").withNumberOfPartitions(partitions))
+                .mapValues(v -> (Object) v, Named.as("request-as-input"));
+        KStream<String, Object> holdsBySale = builder.stream(Topics.HOLDS.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.of(HoldEvent.class)).withName("holds-in"))
+                .selectKey((section, e) -> e.meta().saleId(), Named.as("hold-by-sale"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
+                        .withName("holds-by-sale").withNumberOfPartitions(partitions))
+                .mapValues(v -> (Object) v, Named.as("hold-as-input"));
+        KStream<String, Object> fromSales = saleEvents.merge(requestsBySale, Named.as("sale-and-requests"))
+                .merge(holdsBySale, Named.as("sale-inputs"))
+                .process(SaleProcessor::new, Named.as("sale"), InventoryStores.SALES, InventoryStores.QUOTAS);
+        fromSales.filter((key, v) -> v instanceof HoldRejected, Named.as("limit-rejections"))
+                .mapValues(v -> (HoldEvent) v, Named.as("rejection-as-hold-event"))
+                .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
+                        .withName("limit-rejections-out"));
+        KStream<String, Object> sections = fromSales
+                .filter((key, v) -> v instanceof SectionUpdate, Named.as("section-updates-only"))
+                .mapValues(v -> (SectionUpdate) v, Named.as("as-section-update"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(SectionUpdate.class))
                         .withName("section-updates").withNumberOfPartitions(partitions))
                 .mapValues(v -> (Object) v, Named.as("update-as-input"));
-
-        KStream<String, Object> commands = builder.stream(Topics.HOLD_COMMANDS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(HoldCommand.class)).withName("hold-commands"))
+        KStream<String, Object> commands = fromSales
+                .filter((key, v) -> v instanceof HoldRequested, Named.as("allowed-requests-only"))
+                .mapValues(v -> (HoldCommand) v, Named.as("as-hold-command"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldCommand.class))
+                        .withName("allowed-requests").withNumberOfPartitions(partitions))
                 .mapValues(v -> (Object) v, Named.as("command-as-input"));
 
         KStream<String, Object> payments = builder.stream(Topics.PAYMENTS.name(),

@@ -302,4 +302,34 @@ class InventoryTopologyTest {
         assertEquals(8000, ((HoldPlaced) answers.get(0)).amountCents());
         assertEquals(1, assertInstanceOf(HoldRejected.class, answers.get(1)).seatsAvailable());
     }
+
+    @Test
+    void thePerBuyerLimitSpansEveryHoldOfTheBuyerInTheSale() {
+        sales.pipeInput("tour", new SaleCreated(EventMeta.of("tour", "op", "r", START), "ops", new SaleConfig("Tour",
+                START, "EUR", 10, 100, Duration.ofMinutes(5), HOLD, 4, List.of(
+                new SectionConfig("floor", "Floor", 1, 3, 5000),
+                new SectionConfig("balcony", "Balcony", 1, 10, 3000)))));
+
+        HoldEvent tooMany = tourHold("t1", "floor", 4); // only three seats: rejected, reserves nothing in the end
+        HoldEvent three = tourHold("t2", "balcony", 3);
+        HoldEvent oneMore = tourHold("t3", "floor", 1);
+        HoldEvent overLimit = tourHold("t4", "floor", 1);
+
+        assertEquals(RejectionReason.NOT_ENOUGH_SEATS, assertInstanceOf(HoldRejected.class, tooMany).reason());
+        assertInstanceOf(HoldPlaced.class, three);
+        assertInstanceOf(HoldPlaced.class, oneMore, "a rejected request gives its quota back");
+        HoldRejected limited = assertInstanceOf(HoldRejected.class, overLimit);
+        assertEquals(RejectionReason.BUYER_LIMIT_REACHED, limited.reason());
+
+        payments.pipeInput("t3", new PaymentDeclined(EventMeta.of("tour", "c", "r", START), "t3", "floor", "no"));
+        holds.readValuesToList();
+        assertInstanceOf(HoldPlaced.class, tourHold("t5", "floor", 1), "a released hold gives its seats back too");
+    }
+
+    private HoldEvent tourHold(String holdId, String section, int quantity) {
+        commands.pipeInput(Keys.section("tour", section), new HoldRequested(EventMeta.of("tour", "c", "r", START),
+                holdId, "fan", section, quantity, List.of()));
+        List<HoldEvent> answers = holds.readValuesToList();
+        return answers.stream().filter(e -> e.holdId().equals(holdId)).findFirst().orElseThrow();
+    }
 }

@@ -12,6 +12,8 @@ public enum RejectionReason {
     UNKNOWN_SECTION,
     /** The sale's inventory is not known to inventory-service (yet). */
     UNKNOWN_SALE,
+    /** The buyer's holds and purchases in this sale would exceed the sale's per-buyer limit. */
+    BUYER_LIMIT_REACHED,
     /** The sale is paused: nothing moves until it resumes. */
     SALE_PAUSED,
     /** The sale is closed. */

@@ -12,6 +12,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class InventoryStores {
     /** Global: saleId/sectionId -> the section's last published availability, from every task. */
     public static final String AVAILABILITY = "inventory-availability";
+    /** saleId/buyerId -> {@link BuyerQuota}: the buyer's seats in the sale, for the per-buyer limit. */
+    public static final String QUOTAS = "inventory-quotas";
     /** saleId -> the sale's folded state, for fanning it out to sections. */
     public static final String SALES = "inventory-sales";
     /** saleId/sectionId -> {@link Section}. */
@@ -35,6 +37,10 @@ public final class InventoryStores {
 
     public static StoreBuilder<KeyValueStore<String, SaleState>> sales() {
         return JsonStores.keyValue(SALES, SaleState.class);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, BuyerQuota>> quotas() {
+        return JsonStores.keyValue(QUOTAS, BuyerQuota.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, Section>> sections() {
