@@ -40,13 +40,12 @@ class BuyingPathTest extends StackTest {
     private static final String SALE = "e2e";
 
     @BeforeAll
-    void createSale() {
-        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+    void createEndToEndSale() {
+        createSale("""
                 {"saleId": "e2e", "name": "End to end", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 2, "seatsPerRow": 5, "priceCents": 4500}]}
-                """, operator());
-        assertEquals(201, created.status(), created.body().toString());
+                """);
     }
 
     @Test

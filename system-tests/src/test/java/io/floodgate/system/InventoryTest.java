@@ -48,13 +48,11 @@ class InventoryTest extends StackTest {
     private static final int SEATS = 100;
 
     @BeforeAll
-    void createSale() {
-        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+    void createCrowdSale() {
+        createSale("""
                 {"saleId": "crowd", "name": "Crowd", "currency": "EUR", "admissionRatePerSecond": 10,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
-                 "sections": [{"id": "floor", "name": "Floor", "rows": 10, "seatsPerRow": 10, "priceCents": 1000}]}""",
-                operator());
-        assertEquals(201, created.status(), created.body().toString());
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 10, "seatsPerRow": 10, "priceCents": 1000}]}""");
     }
 
     @Test
@@ -107,12 +105,10 @@ class InventoryTest extends StackTest {
 
     @Test
     void anExpiredHoldReturnsItsSeatsAndTheNextBuyerCanHoldThem() throws Exception {
-        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+        createSale("""
                 {"saleId": "brief", "name": "Brief holds", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "holdDurationSeconds": 10, "perBuyerLimit": 4,
-                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 2, "priceCents": 1000}]}""",
-                operator());
-        assertEquals(201, created.status(), created.body().toString());
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 2, "priceCents": 1000}]}""");
         String alicePass = admittedPass(gateway, "alice");
         String bobPass = admittedPass(gateway, "bob");
 
@@ -130,12 +126,10 @@ class InventoryTest extends StackTest {
 
     @Test
     void whenTwoBuyersWantTheSameSeatOneWinsAndTheOtherTakesTheOfferedSeatsInOneCall() {
-        GatewayClient.Reply created = gateway.post("/api/operator/sales", """
+        createSale("""
                 {"saleId": "seats", "name": "Named seats", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
-                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 1000}]}""",
-                operator());
-        assertEquals(201, created.status(), created.body().toString());
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 1000}]}""");
         Map<String, String> alice = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "alice"));
         Map<String, String> bob = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "bob"));
         String wantB2 = "{\"sectionId\":\"floor\",\"seats\":[\"A-2\"]}";

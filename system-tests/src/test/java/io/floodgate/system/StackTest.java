@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** One whole system per test class: a real broker and PostgreSQL, every service its own process. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StackTest {
@@ -29,6 +31,12 @@ abstract class StackTest {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    /** Creates a sale through the operator API and insists it was created. */
+    protected void createSale(String json) {
+        GatewayClient.Reply created = gateway.post("/api/operator/sales", json, operator());
+        assertEquals(201, created.status(), created.body().toString());
     }
 
     /** Holds as a client should: a 503 says retry after a moment (a just-created sale's seats). */

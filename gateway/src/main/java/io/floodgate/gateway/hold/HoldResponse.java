@@ -26,10 +26,6 @@ public record HoldResponse(BuyerState state, String meaning, String next, String
         return new HoldResponse(state, state.meaning(), state.next(), hold.holdId(), hold.saleId(), hold.sectionId(),
                 hold.quantity(), held ? hold.seats() : null, held ? hold.amountCents() : null,
                 hold.currency(), hold.expiresAt(), hold.reason(), hold.seatsAvailable(), hold.alternative(),
-                state == BuyerState.PURCHASED ? hold.holdId() : null, admissionToken, pollAfter(state));
-    }
-
-    private static Long pollAfter(BuyerState state) {
-        return state.pollAfterMs();
+                state == BuyerState.PURCHASED ? hold.holdId() : null, admissionToken, state.pollAfterMs());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets per key (an IP, a buyer): {@code perSecond} sustained, {@code burst} at once.
@@ -13,12 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
     private static final Duration IDLE = Duration.ofSeconds(30);
+    private static final long SWEEP_EVERY_MS = 1_000;
 
     private final Clock clock;
     private final double perSecond;
     private final double burst;
     private final int maxKeys;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The sweep for idle buckets scans them all, so it runs at most once per {@link #SWEEP_EVERY_MS}. */
+    private final AtomicLong nextSweepMs = new AtomicLong();
 
     private static final class Bucket {
         private double tokens;
@@ -40,7 +44,8 @@ public final class RateLimiter {
     /** Empty if {@code key} may go ahead now; otherwise how long until it may. */
     public Optional<Duration> acquire(String key) {
         long nowMs = clock.millis();
-        if (buckets.size() > maxKeys) {
+        long sweepDue = nextSweepMs.get();
+        if (buckets.size() > maxKeys && nowMs >= sweepDue && nextSweepMs.compareAndSet(sweepDue, nowMs + SWEEP_EVERY_MS)) {
             buckets.values().removeIf(b -> nowMs - b.lastMs > IDLE.toMillis());
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nowMs));

@@ -77,10 +77,6 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Waits until {@code /health} answers 200; fails fast, with the log's tail, if the process dies. */
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

@@ -73,10 +73,6 @@ public final class LocalStack implements AutoCloseable {
         return postgres.jdbcUrl();
     }
 
-    public EmbeddedPostgresServer postgres() {
-        return postgres;
-    }
-
     public StackSettings settings() {
         return settings;
     }

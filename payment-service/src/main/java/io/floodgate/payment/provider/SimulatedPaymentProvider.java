@@ -22,9 +22,4 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
                 ? new ChargeResult.Declined("card declined")
                 : new ChargeResult.Authorized("ch_" + UUID.randomUUID()));
     }
-
-    /** How many distinct charges were asked for: what the provider would bill. */
-    public int chargeCount() {
-        return outcomes.size();
-    }
 }

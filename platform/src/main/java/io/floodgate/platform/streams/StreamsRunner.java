@@ -58,14 +58,10 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
         LOG.info("{} started", app.applicationId());
     }
 
-    /** The current state, or CREATED-like null before start. */
+    /** The current state, or null before the app has started. */
     public KafkaStreams.State state() {
         KafkaStreams s = streams;
         return s == null ? null : s.state();
-    }
-
-    public KafkaStreams streams() {
-        return streams;
     }
 
     @PreDestroy
