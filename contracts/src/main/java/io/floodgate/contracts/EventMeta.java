@@ -18,6 +18,8 @@ public record EventMeta(String eventId, String saleId, Instant occurredAt, int s
                         String correlationId, String causationId) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The {@code saleId} of a fact about every sale at once, such as the payment provider's health. */
+    public static final String ALL_SALES = "*";
 
     public EventMeta {
         Objects.requireNonNull(eventId, "eventId");

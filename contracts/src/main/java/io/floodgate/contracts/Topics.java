@@ -6,6 +6,7 @@ import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.provider.ProviderEvent;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.sale.SaleEvent;
 
@@ -36,12 +37,14 @@ public final class Topics {
             "holdId", "gateway", KEEP_30_DAYS);
     public static final Topic<PaymentEvent> PAYMENTS = new Topic<>("floodgate.payments", PaymentEvent.class,
             "holdId", "payment-service", KEEP_30_DAYS);
+    public static final Topic<ProviderEvent> PAYMENT_PROVIDER = new Topic<>("floodgate.payment-provider",
+            ProviderEvent.class, "provider", "payment-service", KEEP_30_DAYS);
 
     public static final Topic<AvailabilityEvent> AVAILABILITY = new Topic<>("floodgate.availability",
             AvailabilityEvent.class, "saleId/sectionId", "inventory-service", Map.of("cleanup.policy", "compact"));
 
     public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS, PAYMENTS,
-            AVAILABILITY);
+            PAYMENT_PROVIDER, AVAILABILITY);
 
     private Topics() {
     }

@@ -2,15 +2,28 @@ package io.floodgate.payment;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.checkout.CheckoutEvent;
+import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
-import io.floodgate.payment.checkout.CheckoutProcessor;
+import io.floodgate.payment.calls.ChargeCall;
+import io.floodgate.payment.calls.PacedCaller;
+import io.floodgate.payment.calls.ProviderCall;
+import io.floodgate.payment.calls.RefundCall;
 import io.floodgate.payment.ledger.OrderLedger;
+import io.floodgate.payment.loop.PaymentLoop;
+import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
 import io.floodgate.payment.provider.PaymentProvider;
+import io.floodgate.payment.resilience.Backoff;
+import io.floodgate.payment.resilience.CircuitBreaker;
+import io.floodgate.payment.status.ProviderStatusPublisher;
 import io.floodgate.platform.kafka.ConsumerLoop;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -18,16 +31,23 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The service's two consumers: checkouts -> provider -> payment outcomes, and sold holds -> the
- * orders ledger. Both commit offsets only after their work is done.
+ * The service's three consumers: checkouts -> charges -> payment outcomes; refused sales ->
+ * refunds; sold holds -> the orders ledger. Charges and refunds share one pace and one circuit
+ * breaker, because both are requests the provider has to absorb.
  */
 @Singleton
 public final class PaymentService implements ApplicationEventListener<StartupEvent> {
@@ -36,35 +56,60 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
     private final PaymentProvider provider;
     private final OrderLedger ledger;
     private final PaymentSettings settings;
+    private final MeterRegistry registry;
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     public PaymentService(KafkaClients clients, TopicProvisioner provisioner, PaymentProvider provider,
-                          OrderLedger ledger, PaymentSettings settings, Clock clock) {
+                          OrderLedger ledger, PaymentSettings settings, MeterRegistry registry, Clock clock) {
         this.clients = clients;
         this.provisioner = provisioner;
         this.provider = provider;
         this.ledger = ledger;
         this.settings = settings;
+        this.registry = registry;
         this.clock = clock;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        provisioner.provision(List.of(Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS));
+        provisioner.provision(List.of(Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
         KafkaProducer<String, Event> producer = clients.producer("payment-service");
         running.add(producer);
-        CheckoutProcessor checkouts = new CheckoutProcessor(provider, new Pacer(clock, settings.ratePerMinute()),
-                producer, clock);
-        // Small batches: a batch is paced at the provider's rate and must finish within max.poll.interval.
-        int batch = Math.max(1, settings.ratePerMinute() / 12);
-        running.add(new ConsumerLoop<>("checkouts",
-                clients.groupConsumer("floodgate-payments", Topics.CHECKOUTS,
-                        Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batch)),
-                c -> c.subscribe(List.of(Topics.CHECKOUTS.name())), checkouts::handle, true).start());
+        ExecutorService calls = Executors.newFixedThreadPool(settings.maxInFlight(), daemonThreads("provider-call-"));
+        running.add(calls::shutdownNow);
+
+        Pacer pacer = new Pacer(clock, settings.ratePerMinute(), settings.pacingMargin());
+        CircuitBreaker circuit = new CircuitBreaker(clock, settings.failureThreshold(), settings.openFor(),
+                settings.maxOpenFor(), new ProviderStatusPublisher(provider.name(), settings.ratePerMinute(),
+                producer, clock));
+        PaymentMetrics metrics = new PaymentMetrics(registry, provider.name(),
+                () -> circuit.state() != CircuitBreaker.State.CLOSED);
+        PacedCaller caller = new PacedCaller(provider, pacer, circuit,
+                new Backoff(settings.retryBackoff(), settings.maxRetryBackoff(), ThreadLocalRandom.current()::nextDouble),
+                calls, settings.maxInFlight(), clock, metrics);
+
+        Map<String, Object> batch = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
+        KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer("floodgate-payments", Topics.CHECKOUTS,
+                batch);
+        running.add(bind(new KafkaClientMetrics(checkouts)));
+        running.add(new PaymentLoop<>("checkouts", checkouts, Topics.CHECKOUTS, PaymentService::charge, caller,
+                producer, pacer::share).start());
+        KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS, batch);
+        running.add(new PaymentLoop<>("refunds", refused, Topics.HOLDS, PaymentService::refund, caller, producer,
+                share -> { }).start());
         running.add(new ConsumerLoop<>("orders-ledger",
                 clients.groupConsumer("floodgate-orders-ledger", Topics.HOLDS, Map.of()),
                 c -> c.subscribe(List.of(Topics.HOLDS.name())), this::recordOrders, true).start());
+    }
+
+    private static Optional<ProviderCall> charge(CheckoutEvent event) {
+        return event instanceof CheckoutRequested checkout ? Optional.of(new ChargeCall(checkout)) : Optional.empty();
+    }
+
+    private static Optional<ProviderCall> refund(HoldEvent event) {
+        return event instanceof HoldSaleRefused refused && refused.chargeId() != null
+                ? Optional.of(new RefundCall(refused)) : Optional.empty();
     }
 
     private void recordOrders(ConsumerRecords<String, HoldEvent> records) throws Exception {
@@ -73,6 +118,20 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
                 ledger.record(sold);
             }
         }
+    }
+
+    private AutoCloseable bind(KafkaClientMetrics metrics) {
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     @PreDestroy

@@ -6,8 +6,9 @@ import io.floodgate.contracts.Event;
 
 /** Topic {@code floodgate.payments}: what the payment provider answered, keyed by hold. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(PaymentAuthorized.class), @JsonSubTypes.Type(PaymentDeclined.class)})
-public sealed interface PaymentEvent extends Event permits PaymentAuthorized, PaymentDeclined {
+@JsonSubTypes({@JsonSubTypes.Type(PaymentAuthorized.class), @JsonSubTypes.Type(PaymentDeclined.class),
+        @JsonSubTypes.Type(PaymentRefunded.class)})
+public sealed interface PaymentEvent extends Event permits PaymentAuthorized, PaymentDeclined, PaymentRefunded {
     String holdId();
 
     String sectionId();

@@ -5,41 +5,56 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Spaces calls evenly at a sustainable rate: each call may start no sooner than one interval
- * after the previous one. Even spacing, not bursts, is what keeps a provider out of saturation.
+ * Spaces calls evenly at a sustainable rate: a call may start no sooner than one interval after
+ * the previous one. Even spacing, not bursts, is what keeps a provider out of saturation. Idle
+ * time is not banked into a burst. Shared by every thread that calls the provider.
  */
 public final class Pacer {
     private final Clock clock;
-    private final Duration interval;
+    private final Duration fullInterval;
+    private Duration interval;
     private Instant next;
 
-    public Pacer(Clock clock, int perMinute) {
+    /**
+     * @param perMinute the sustainable rate
+     * @param margin    share of the rate left unused (0 to 1), so that jitter on the way to the
+     *                  provider cannot make its own count exceed the rate
+     */
+    public Pacer(Clock clock, int perMinute, double margin) {
         if (perMinute <= 0) {
             throw new IllegalArgumentException("rate must be positive, was " + perMinute);
         }
+        if (margin < 0 || margin >= 1) {
+            throw new IllegalArgumentException("margin must be within [0, 1), was " + margin);
+        }
         this.clock = clock;
-        this.interval = Duration.ofNanos(Duration.ofMinutes(1).toNanos() / perMinute);
+        this.fullInterval = Duration.ofNanos((long) Math.ceil(Duration.ofMinutes(1).toNanos() / (perMinute * (1 - margin))));
+        this.interval = fullInterval;
         this.next = clock.instant();
     }
 
-    /** How long to wait before the next call may start; zero when it may start now. */
-    public synchronized Duration delay() {
-        Duration wait = Duration.between(clock.instant(), next);
-        return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    /** Records that a call starts now (or at its slot, if it started early). */
-    public synchronized void started() {
-        Instant now = clock.instant();
-        next = (now.isAfter(next) ? now : next).plus(interval);
-    }
-
-    /** Blocks until a call may start, then records it. */
-    public void acquire() throws InterruptedException {
-        Duration wait = delay();
-        if (!wait.isZero()) {
-            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+    /**
+     * Takes this instance's share of the rate: with the rate's partitions spread over several
+     * instances, each paces at its share and together they never exceed the rate.
+     */
+    public synchronized void share(double fraction) {
+        if (fraction <= 0 || fraction > 1) {
+            throw new IllegalArgumentException("a share is within (0, 1], was " + fraction);
         }
-        started();
+        interval = Duration.ofNanos((long) Math.ceil(fullInterval.toNanos() / fraction));
+    }
+
+    /** Starts a call now if its slot has come (returns zero); else returns how long until it has. */
+    public synchronized Duration tryStart() {
+        Instant now = clock.instant();
+        if (now.isBefore(next)) {
+            return Duration.between(now, next);
+        }
+        next = now.plus(interval);
+        return Duration.ZERO;
+    }
+
+    public synchronized Duration interval() {
+        return interval;
     }
 }

@@ -1,8 +1,9 @@
 package io.floodgate.payment.provider;
 
 /**
- * One charge. The provider must treat a repeated {@code idempotencyKey} as the same charge and
- * answer with the first outcome, so retries and redeliveries never charge twice.
+ * One charge. {@code reference} is our id for it (the hold id); {@code idempotencyKey} makes a
+ * repeated request the same charge.
  */
-public record ChargeRequest(String idempotencyKey, long amountCents, String currency, String paymentMethod) {
+public record ChargeRequest(String idempotencyKey, String saleId, String reference, long amountCents, String currency,
+                            String paymentMethod) {
 }

@@ -1,66 +1,52 @@
 package io.floodgate.payment.pacing;
 
+import io.floodgate.payment.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PacerTest {
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T20:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void callsAreSpacedEvenlyAtTheRate() {
         ManualClock clock = new ManualClock();
-        Pacer pacer = new Pacer(clock, 100); // one every 600 ms
+        Pacer pacer = new Pacer(clock, 100, 0); // one every 600 ms
 
-        assertEquals(Duration.ZERO, pacer.delay());
-        pacer.started();
-        assertEquals(Duration.ofMillis(600), pacer.delay());
+        assertEquals(Duration.ZERO, pacer.tryStart());
+        assertEquals(Duration.ofMillis(600), pacer.tryStart());
         clock.advance(Duration.ofMillis(250));
-        assertEquals(Duration.ofMillis(350), pacer.delay());
+        assertEquals(Duration.ofMillis(350), pacer.tryStart());
+        clock.advance(Duration.ofMillis(350));
+        assertEquals(Duration.ZERO, pacer.tryStart());
     }
 
     @Test
     void idleTimeIsNotBankedIntoABurst() {
         ManualClock clock = new ManualClock();
-        Pacer pacer = new Pacer(clock, 60);
-        pacer.started();
+        Pacer pacer = new Pacer(clock, 60, 0);
+        pacer.tryStart();
 
         clock.advance(Duration.ofMinutes(5));
-        pacer.started();
-
-        assertEquals(Duration.ofSeconds(1), pacer.delay());
+        assertEquals(Duration.ZERO, pacer.tryStart());
+        assertEquals(Duration.ofSeconds(1), pacer.tryStart());
     }
 
     @Test
-    void aRateMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 0));
+    void theMarginAndAShareSlowThePace() {
+        Pacer pacer = new Pacer(new ManualClock(), 600, 0.5);
+        assertEquals(Duration.ofMillis(200), pacer.interval());
+
+        pacer.share(0.5);
+        assertEquals(Duration.ofMillis(400), pacer.interval());
+    }
+
+    @Test
+    void nonsenseIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 10, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 10, 0).share(0));
     }
 }

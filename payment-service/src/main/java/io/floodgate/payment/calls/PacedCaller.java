@@ -1,0 +1,176 @@
+package io.floodgate.payment.calls;
+
+import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.payment.metrics.PaymentMetrics;
+import io.floodgate.payment.pacing.Pacer;
+import io.floodgate.payment.provider.PaymentProvider;
+import io.floodgate.payment.resilience.Backoff;
+import io.floodgate.payment.resilience.CircuitBreaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes a batch of calls to the provider through to their outcomes. Calls start no faster than
+ * the {@link Pacer} allows (retries and probes included: every request the provider sees counts),
+ * several may be in flight at once, and a call that gets no usable answer is retried with
+ * backoff behind the {@link CircuitBreaker}, never given up on: a checkout whose charge is unknown
+ * must not be treated as declined. The oldest waiting call always goes first, so after an outage
+ * payments resume in order.
+ */
+public final class PacedCaller {
+    private static final Logger LOG = LoggerFactory.getLogger(PacedCaller.class);
+    private static final Duration MAX_NAP = Duration.ofMillis(250);
+
+    /** Receives each outcome on the calling thread, as it comes. */
+    @FunctionalInterface
+    public interface Outcomes {
+        void accept(ProviderCall call, PaymentEvent outcome) throws Exception;
+    }
+
+    private final PaymentProvider provider;
+    private final Pacer pacer;
+    private final CircuitBreaker circuit;
+    private final Backoff backoff;
+    private final ExecutorService executor;
+    private final int maxInFlight;
+    private final Clock clock;
+    private final PaymentMetrics metrics;
+
+    public PacedCaller(PaymentProvider provider, Pacer pacer, CircuitBreaker circuit, Backoff backoff,
+                       ExecutorService executor, int maxInFlight, Clock clock, PaymentMetrics metrics) {
+        this.provider = provider;
+        this.pacer = pacer;
+        this.circuit = circuit;
+        this.backoff = backoff;
+        this.executor = executor;
+        this.maxInFlight = maxInFlight;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** A call waiting for its turn: its place in the batch decides the order. */
+    private static final class Waiting {
+        final int place;
+        final ProviderCall call;
+        int attempts;
+        Instant notBefore;
+
+        Waiting(int place, ProviderCall call) {
+            this.place = place;
+            this.call = call;
+        }
+
+        boolean due(Instant now) {
+            return notBefore == null || !notBefore.isAfter(now);
+        }
+    }
+
+    private record Done(Waiting waiting, PaymentEvent outcome, String failure) {
+    }
+
+    /**
+     * Runs every call to an outcome. {@code keepAlive} is run at least every second while waiting,
+     * so the caller can keep its consumer in its group through a long outage.
+     */
+    public void run(List<? extends ProviderCall> calls, Outcomes outcomes, Runnable keepAlive) throws Exception {
+        TreeMap<Integer, Waiting> waiting = new TreeMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            waiting.put(i, new Waiting(i, calls.get(i)));
+        }
+        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        metrics.waiting(calls.size());
+        int finished = 0;
+        int inFlight = 0;
+        Instant lastKeptAlive = clock.instant();
+        while (finished < calls.size()) {
+            for (Done d = done.poll(); d != null; d = done.poll()) {
+                inFlight--;
+                if (d.outcome() != null) {
+                    finished++;
+                    metrics.waiting(calls.size() - finished);
+                    circuit.succeeded();
+                    // The provider answers: calls backing off from earlier failures go now, in order.
+                    waiting.values().forEach(w -> w.notBefore = null);
+                    outcomes.accept(d.waiting().call, d.outcome());
+                } else {
+                    Waiting w = d.waiting();
+                    w.attempts++;
+                    w.notBefore = clock.instant().plus(backoff.delay(w.attempts));
+                    waiting.put(w.place, w);
+                    circuit.failed(d.failure());
+                    LOG.warn("provider call for hold {} failed (attempt {}), retrying: {}", w.call.holdId(),
+                            w.attempts, d.failure());
+                }
+            }
+            if (finished == calls.size()) {
+                break;
+            }
+            Duration nap = inFlight < maxInFlight ? startNext(waiting, done) : MAX_NAP;
+            if (nap.isZero()) {
+                inFlight++;
+                continue;
+            }
+            Instant now = clock.instant();
+            if (Duration.between(lastKeptAlive, now).toMillis() >= 1_000) {
+                keepAlive.run();
+                lastKeptAlive = now;
+            }
+            Done next = done.poll(Math.max(1, nap.toMillis()), TimeUnit.MILLISECONDS);
+            if (next != null) {
+                done.add(next); // handled at the top, with any others that came
+            }
+        }
+    }
+
+    /** Starts the oldest due call if pace and circuit allow (returns zero); else how long to wait. */
+    private Duration startNext(TreeMap<Integer, Waiting> waiting, BlockingQueue<Done> done) {
+        Instant now = clock.instant();
+        Waiting next = waiting.values().stream().filter(w -> w.due(now)).findFirst().orElse(null);
+        if (next == null) {
+            return waiting.values().stream().map(w -> Duration.between(now, w.notBefore))
+                    .min(Duration::compareTo).map(d -> shorter(d, MAX_NAP)).orElse(MAX_NAP);
+        }
+        Duration closed = circuit.untilNextCall();
+        if (!closed.isZero()) {
+            return shorter(closed, MAX_NAP);
+        }
+        Duration pace = pacer.tryStart();
+        if (!pace.isZero()) {
+            return shorter(pace, MAX_NAP);
+        }
+        Duration gate = circuit.tryAcquire(); // another thread may have taken the probe meanwhile
+        if (!gate.isZero()) {
+            return shorter(gate, MAX_NAP);
+        }
+        waiting.remove(next.place);
+        executor.execute(() -> done.add(attempt(next)));
+        return Duration.ZERO;
+    }
+
+    private Done attempt(Waiting w) {
+        long started = System.nanoTime();
+        try {
+            PaymentEvent outcome = w.call.call(provider, clock);
+            metrics.answered(w.call, outcome, Duration.ofNanos(System.nanoTime() - started));
+            return new Done(w, outcome, null);
+        } catch (RuntimeException e) {
+            // Unknown outcome (or our own bug): retry with the same idempotency key, never give up silently.
+            metrics.failed(w.call, Duration.ofNanos(System.nanoTime() - started));
+            return new Done(w, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,60 @@
+package io.floodgate.payment.metrics;
+
+import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.payment.PaymentDeclined;
+import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.payment.calls.ChargeCall;
+import io.floodgate.payment.calls.ProviderCall;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * What payment-service reports (see docs/configuration.md for the alert on
+ * {@code floodgate_payment_provider_unavailable}).
+ */
+public final class PaymentMetrics {
+    private final MeterRegistry registry;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Timer latency;
+
+    public PaymentMetrics(MeterRegistry registry, String provider, Supplier<Boolean> unavailable) {
+        this.registry = registry;
+        Gauge.builder("floodgate.payment.provider.unavailable", () -> unavailable.get() ? 1 : 0)
+                .description("1 while the provider's circuit is open: payments wait and are retried")
+                .tag("provider", provider).register(registry);
+        Gauge.builder("floodgate.payment.waiting", waiting, AtomicInteger::get)
+                .description("provider calls of the current batch not yet answered")
+                .tag("provider", provider).register(registry);
+        this.latency = Timer.builder("floodgate.payment.provider.latency")
+                .description("time for the provider to answer one call")
+                .tag("provider", provider).publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    public void waiting(int calls) {
+        waiting.set(calls);
+    }
+
+    public void answered(ProviderCall call, PaymentEvent outcome, Duration took) {
+        latency.record(took);
+        count(call, outcome instanceof PaymentAuthorized ? "authorized"
+                : outcome instanceof PaymentDeclined ? "declined" : "refunded");
+    }
+
+    public void failed(ProviderCall call, Duration took) {
+        latency.record(took);
+        count(call, "failed");
+    }
+
+    private void count(ProviderCall call, String outcome) {
+        Counter.builder("floodgate.payment.calls")
+                .description("provider calls by kind and outcome; outcome=failed means no usable answer (retried)")
+                .tag("kind", call instanceof ChargeCall ? "charge" : "refund").tag("outcome", outcome)
+                .register(registry).increment();
+    }
+}

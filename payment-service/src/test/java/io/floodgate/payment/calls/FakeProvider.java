@@ -1,0 +1,53 @@
+package io.floodgate.payment.calls;
+
+import io.floodgate.payment.provider.ChargeRequest;
+import io.floodgate.payment.provider.ChargeResult;
+import io.floodgate.payment.provider.PaymentProvider;
+import io.floodgate.payment.provider.ProviderCharge;
+import io.floodgate.payment.provider.ProviderUnavailableException;
+import io.floodgate.payment.provider.RefundRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory provider that keeps idempotency like a real one and can be switched off. */
+final class FakeProvider implements PaymentProvider {
+    final List<Long> arrivals = new ArrayList<>();
+    final List<String> keys = new ArrayList<>();
+    final Map<String, String> charges = new LinkedHashMap<>();
+    volatile boolean down;
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public synchronized ChargeResult charge(ChargeRequest request) {
+        arrivals.add(System.nanoTime());
+        keys.add(request.idempotencyKey());
+        if (down) {
+            throw new ProviderUnavailableException("HTTP 503");
+        }
+        if ("tok_decline".equals(request.paymentMethod())) {
+            return new ChargeResult.Declined("card_declined");
+        }
+        return new ChargeResult.Authorized(charges.computeIfAbsent(request.idempotencyKey(), k -> "ch_" + k));
+    }
+
+    @Override
+    public synchronized String refund(RefundRequest request) {
+        arrivals.add(System.nanoTime());
+        if (down) {
+            throw new ProviderUnavailableException("HTTP 503");
+        }
+        return "re_" + request.chargeId();
+    }
+
+    @Override
+    public List<ProviderCharge> charges(String saleId) {
+        return List.of();
+    }
+}

@@ -1,0 +1,130 @@
+package io.floodgate.payment.calls;
+
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.hold.HoldSaleRefused;
+import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.payment.PaymentDeclined;
+import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.payment.PaymentRefunded;
+import io.floodgate.payment.metrics.PaymentMetrics;
+import io.floodgate.payment.pacing.Pacer;
+import io.floodgate.payment.resilience.Backoff;
+import io.floodgate.payment.resilience.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PacedCallerTest {
+    private final Clock clock = Clock.systemUTC();
+    private final FakeProvider provider = new FakeProvider();
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final List<String> told = new ArrayList<>();
+    private final CircuitBreaker circuit = new CircuitBreaker(clock, 3, Duration.ofMillis(100), Duration.ofMillis(200),
+            new CircuitBreaker.Listener() {
+                @Override
+                public void opened(String reason, Instant since) {
+                    told.add("opened");
+                }
+
+                @Override
+                public void closed(Duration unavailableFor) {
+                    told.add("closed");
+                }
+            });
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private PacedCaller caller(int perMinute) {
+        return new PacedCaller(provider, new Pacer(clock, perMinute, 0), circuit,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0), executor, 8, clock,
+                new PaymentMetrics(new SimpleMeterRegistry(), "fake", () -> circuit.state() != CircuitBreaker.State.CLOSED));
+    }
+
+    private static ChargeCall checkout(int i, String method) {
+        EventMeta meta = EventMeta.of("sale", "buyer-" + i, "test", Instant.now());
+        return new ChargeCall(new CheckoutRequested(meta, "hold-" + i, "buyer-" + i, "floor", 1_000, "EUR", method));
+    }
+
+    private record Outcome(ProviderCall call, PaymentEvent event) {
+    }
+
+    private List<Outcome> run(PacedCaller caller, List<? extends ProviderCall> calls) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>();
+        caller.run(calls, (call, event) -> outcomes.add(new Outcome(call, event)), () -> { });
+        return outcomes;
+    }
+
+    @Test
+    void everyCallGetsItsOutcomeAndCallsStartNoFasterThanThePace() throws Exception {
+        List<ChargeCall> calls = IntStream.range(0, 20).mapToObj(i -> checkout(i, i == 7 ? "tok_decline" : "tok_visa"))
+                .toList();
+
+        List<Outcome> outcomes = run(caller(3_000), calls); // one every 20 ms
+
+        assertEquals(20, outcomes.size());
+        assertEquals(19, outcomes.stream().filter(o -> o.event() instanceof PaymentAuthorized).count());
+        assertInstanceOf(PaymentDeclined.class, outcomes.stream()
+                .filter(o -> o.call().holdId().equals("hold-7")).findFirst().orElseThrow().event());
+        for (int i = 1; i < provider.arrivals.size(); i++) {
+            long gap = provider.arrivals.get(i) - provider.arrivals.get(i - 1);
+            assertTrue(gap >= Duration.ofMillis(19).toNanos(), "gap " + gap / 1e6 + " ms at " + i);
+        }
+    }
+
+    @Test
+    void anOutageIsWaitedOutBehindTheCircuitAndPaymentsResumeInOrder() throws Exception {
+        provider.down = true;
+        List<ChargeCall> calls = IntStream.range(0, 10).mapToObj(i -> checkout(i, "tok_visa")).toList();
+        Thread recovery = new Thread(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                return;
+            }
+            provider.down = false;
+        });
+        recovery.start();
+
+        List<Outcome> outcomes = run(caller(60_000), calls);
+        recovery.join();
+
+        assertEquals(10, outcomes.size());
+        assertTrue(outcomes.stream().allMatch(o -> o.event() instanceof PaymentAuthorized));
+        assertEquals(List.of("opened", "closed"), told);
+        // Every retry carried the same key: ten holds, ten charges, whatever the attempts.
+        assertTrue(provider.keys.size() > 10);
+        assertEquals(10, provider.charges.size());
+        // The first outcome after recovery is the oldest call's: nobody jumps the line.
+        assertEquals("hold-0", outcomes.get(0).call().holdId());
+    }
+
+    @Test
+    void aRefundBecomesAPaymentRefunded() throws Exception {
+        EventMeta meta = EventMeta.of("sale", "buyer-1", "test", Instant.now());
+        RefundCall refund = new RefundCall(new HoldSaleRefused(meta, "hold-1", "buyer-1", "floor", "ch_1",
+                "HOLD_EXPIRED"));
+
+        List<Outcome> outcomes = run(caller(60_000), List.of(refund));
+
+        PaymentRefunded refunded = assertInstanceOf(PaymentRefunded.class, outcomes.get(0).event());
+        assertEquals("re_ch_1", refunded.refundId());
+        assertEquals("ch_1", refunded.chargeId());
+    }
+}

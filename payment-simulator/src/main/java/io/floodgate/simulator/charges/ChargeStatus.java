@@ -1,0 +1,5 @@
+package io.floodgate.simulator.charges;
+
+public enum ChargeStatus {
+    AUTHORIZED, DECLINED
+}

@@ -1,0 +1,133 @@
+package io.floodgate.simulator.http;
+
+import io.floodgate.simulator.SimulatorSettings;
+import io.floodgate.simulator.charges.Charge;
+import io.floodgate.simulator.charges.ChargeAttempt;
+import io.floodgate.simulator.charges.ChargeBook;
+import io.floodgate.simulator.charges.IdempotencyConflict;
+import io.floodgate.simulator.outage.Outage;
+import io.floodgate.simulator.outage.OutageSchedule;
+import io.floodgate.simulator.traffic.TrafficLog;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The provider's API, shaped like a real one: charges and refunds with an {@code Idempotency-Key}
+ * header. A declined charge answers 402; while the provider is down, everything answers 503.
+ */
+@Controller("/v1/charges")
+@ExecuteOn(TaskExecutors.BLOCKING) // answers are slow on purpose
+public class ChargesController {
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final ChargeBook book;
+    private final OutageSchedule outages;
+    private final TrafficLog traffic;
+    private final SimulatorSettings settings;
+    private final Clock clock;
+
+    public ChargesController(ChargeBook book, OutageSchedule outages, TrafficLog traffic, SimulatorSettings settings,
+                             Clock clock) {
+        this.book = book;
+        this.outages = outages;
+        this.traffic = traffic;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Post
+    public HttpResponse<?> charge(@Header(IDEMPOTENCY_KEY) @Nullable String key, @Body ChargeBody body)
+            throws InterruptedException {
+        Optional<HttpResponse<?>> down = arrive(body.saleId());
+        if (down.isPresent()) {
+            return down.get();
+        }
+        if (key == null || key.isBlank()) {
+            return ProviderError.respond(HttpStatus.BAD_REQUEST, "idempotency_key_missing",
+                    "every charge needs an Idempotency-Key header");
+        }
+        if (body.saleId() == null || body.reference() == null || body.amountCents() == null || body.amountCents() < 0
+                || body.currency() == null || body.paymentMethod() == null) {
+            return ProviderError.respond(HttpStatus.BAD_REQUEST, "invalid_request",
+                    "saleId, reference, amountCents (0 or more), currency and paymentMethod are required");
+        }
+        try {
+            ChargeBook.Recorded<Charge> recorded = book.charge(new ChargeAttempt(key, body.saleId(), body.reference(),
+                    body.amountCents(), body.currency(), body.paymentMethod()));
+            Charge charge = recorded.value();
+            HttpStatus status = !charge.authorized() ? HttpStatus.PAYMENT_REQUIRED
+                    : recorded.created() ? HttpStatus.CREATED : HttpStatus.OK;
+            return HttpResponse.status(status).body(charge);
+        } catch (IdempotencyConflict e) {
+            return ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
+        }
+    }
+
+    @Post("/{chargeId}/refunds")
+    public HttpResponse<?> refund(@PathVariable String chargeId, @Header(IDEMPOTENCY_KEY) @Nullable String key)
+            throws InterruptedException {
+        Optional<HttpResponse<?>> down = arrive(book.find(chargeId).map(Charge::saleId).orElse(null));
+        if (down.isPresent()) {
+            return down.get();
+        }
+        if (key == null || key.isBlank()) {
+            return ProviderError.respond(HttpStatus.BAD_REQUEST, "idempotency_key_missing",
+                    "every refund needs an Idempotency-Key header");
+        }
+        try {
+            ChargeBook.Recorded<Charge> recorded = book.refund(chargeId, key);
+            return HttpResponse.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(recorded.value());
+        } catch (ChargeBook.UnknownCharge e) {
+            return ProviderError.respond(HttpStatus.NOT_FOUND, "unknown_charge", e.getMessage());
+        } catch (IdempotencyConflict e) {
+            return ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
+        }
+    }
+
+    /** The provider's own record, for reconciliation: every charge of a sale, refunds included. */
+    @Get
+    public List<Charge> charges(@QueryValue @Nullable String saleId) {
+        return book.charges(saleId);
+    }
+
+    @Get("/{chargeId}")
+    public HttpResponse<?> find(@PathVariable String chargeId) {
+        return book.find(chargeId).<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> ProviderError.respond(HttpStatus.NOT_FOUND, "unknown_charge", "no charge " + chargeId));
+    }
+
+    /** Records the request, takes the configured time, and answers 503 if the provider is down by then. */
+    private Optional<HttpResponse<?>> arrive(@Nullable String saleId) throws InterruptedException {
+        long nanos = System.nanoTime();
+        Instant now = clock.instant();
+        Optional<Outage> outage = outages.at(now);
+        traffic.record(new TrafficLog.Arrival(nanos, now, saleId, outage.isPresent()));
+        Thread.sleep(latency().toMillis());
+        return outage.map(o -> HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(Math.max(1, Duration.between(now, o.end()).toSeconds())))
+                .body(new ProviderError("provider_unavailable", "the provider is down until " + o.end())));
+    }
+
+    private Duration latency() {
+        long jitter = settings.latencyJitter().toMillis();
+        return settings.latency().plusMillis(jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1));
+    }
+}
