@@ -20,7 +20,7 @@ final class RunCommand {
     static void main(String[] args) throws IOException, InterruptedException {
         Path home = Path.of(".floodgate").toAbsolutePath();
         StackSettings settings = StackSettings.local(home);
-        System.out.println("Starting Kafka, PostgreSQL and the four services (data and logs in " + home + ") ...");
+        System.out.println("Starting Kafka, PostgreSQL and the services (data and logs in " + home + ") ...");
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -28,8 +28,11 @@ public enum BuyerState {
             "Check out before the hold expires."),
     HOLD_REJECTED("Those seats could not be held.",
             "Choose another section or fewer seats."),
-    PAYING("Your payment is being processed.",
-            "Wait for the result; do not pay again."),
+    PAYING("Your payment is in line for the payment provider, which takes payments at a steady pace.",
+            "Wait for the result; your seats stay held while you wait. Do not pay again."),
+    PAYMENT_DELAYED("The payment provider is not answering at the moment. Your seats stay held for you however "
+            + "long it takes, and your payment goes through, in its turn, as soon as the provider answers.",
+            "Keep this page open or come back later; do not pay again."),
     PURCHASED("Your order is confirmed.",
             "Read your order."),
     HOLD_EXPIRED("Your hold expired and the seats were released.",
@@ -37,7 +40,7 @@ public enum BuyerState {
     PAYMENT_DECLINED("Your payment was declined and the seats were released.",
             "If your shopping window is still open, hold seats again and pay with another method."),
     HOLD_ENDED_BEFORE_PAYMENT("Your payment arrived after your hold had ended, so nothing was sold.",
-            "The charge is reversed; hold seats again while your shopping window lasts.");
+            "Your payment is refunded in full; hold seats again while your shopping window lasts.");
 
     private final String meaning;
     private final String next;
@@ -56,6 +59,7 @@ public enum BuyerState {
         return switch (this) {
             case HOLD_PENDING -> 500L;
             case PAYING -> 2_000L;
+            case PAYMENT_DELAYED -> 5_000L;
             case HOLDING -> 5_000L;
             default -> null;
         };
@@ -63,7 +67,7 @@ public enum BuyerState {
 
     /** A hold in this state is what the buyer's status should show, whatever their admission window. */
     public boolean showsInStatus() {
-        return this == HOLD_PENDING || this == HOLDING || this == PAYING || this == PURCHASED
+        return this == HOLD_PENDING || this == HOLDING || this == PAYING || this == PAYMENT_DELAYED || this == PURCHASED
                 || this == HOLD_ENDED_BEFORE_PAYMENT;
     }
 

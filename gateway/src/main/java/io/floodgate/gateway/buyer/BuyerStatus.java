@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param message             the operator's message to the line, if any (every state)
  * @param opensAt             when the sale opens (PRE_QUEUE)
  * @param position            1 for the next buyer to be admitted (WAITING, PAUSED)
- * @param ahead               buyers in front (WAITING)
- * @param waitEstimateSeconds at the sale's admission rate (WAITING)
+ * @param ahead               buyers in front (WAITING); payments in front (PAYING, PAYMENT_DELAYED)
+ * @param waitEstimateSeconds at the sale's admission rate (WAITING); at the payments' pace (PAYING)
  * @param ticket              the visitor ticket to send with status reads (from joining)
  * @param admissionToken      lets the buyer hold seats until {@code windowEndsAt} (ADMITTED, HOLDING)
  * @param holdId              the buyer's latest hold (HOLD_PENDING, HOLDING, PAYING, PURCHASED, ...)
@@ -43,6 +43,12 @@ public record BuyerStatus(BuyerState state, String meaning, String next, String 
     public BuyerStatus inLine(long sequenceInLine, long positionInLine, long buyersAhead, Long estimateSeconds) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequenceInLine,
                 positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+    }
+
+    /** In payment: the payments ahead of the buyer's, and the wait at the pace they are going. */
+    public BuyerStatus inPaymentLine(long paymentsAhead, Long estimateSeconds) {
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position,
+                paymentsAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
     }
 
     /** The buyer's place in line, once admitted. */

@@ -50,6 +50,9 @@ public final class BuyerStatuses {
             status = status.admitted(tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(),
                     sequence(sale, ticket).orElse(0L), ticket.correlationId(), hold.expiresAt())), hold.expiresAt());
         }
+        if (hold.paymentWait() != null) {
+            status = status.inPaymentLine(hold.paymentWait().ahead(), hold.paymentWait().estimateSeconds());
+        }
         Long poll = hold.state().pollAfterMs();
         return poll == null ? status : status.pollAfter(poll);
     }

@@ -151,7 +151,7 @@ public class HoldController {
         AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
         HoldView hold = ownHold(saleId, holdId, pass.buyerId());
         view.sale(saleId).ifPresent(HoldController::requireOpenForShopping);
-        if (hold.state() == BuyerState.PAYING) {
+        if (hold.state() == BuyerState.PAYING || hold.state() == BuyerState.PAYMENT_DELAYED) {
             return CompletableFuture.completedFuture(HttpResponse.accepted().body(HoldResponse.of(hold, null)));
         }
         if (hold.state() != BuyerState.HOLDING) {

@@ -13,6 +13,8 @@ import io.floodgate.contracts.hold.HoldReleased;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.payment.PaymentRefunded;
+import io.floodgate.contracts.provider.ProviderEvent;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
@@ -27,6 +29,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,13 +61,19 @@ public final class GatewayView {
     private final Waiters<String, SaleView> saleChanges = new Waiters<>();
     /** Places given in the batch being applied; answered once the whole batch is in (see {@link #batchApplied}). */
     private final List<QueueEvent> answeredJoins = new ArrayList<>();
+    private final PaymentLine paymentLine = new PaymentLine();
+    private final Clock clock;
+
+    public GatewayView(Clock clock) {
+        this.clock = clock;
+    }
 
     public Optional<SaleView> sale(String saleId) {
         return Optional.ofNullable(sales.get(saleId));
     }
 
     public Optional<HoldView> hold(String holdId) {
-        return Optional.ofNullable(holds.get(holdId));
+        return Optional.ofNullable(holds.get(holdId)).map(this::presented);
     }
 
     public Optional<SectionAvailability> availability(String sectionKey) {
@@ -72,7 +81,15 @@ public final class GatewayView {
     }
 
     public Optional<HoldView> latestHold(String saleId, String buyerId) {
-        return Optional.ofNullable(latestHolds.get(joinKey(saleId, buyerId))).map(holds::get);
+        return Optional.ofNullable(latestHolds.get(joinKey(saleId, buyerId))).map(holds::get).map(this::presented);
+    }
+
+    public PaymentLine paymentLine() {
+        return paymentLine;
+    }
+
+    private HoldView presented(HoldView hold) {
+        return hold.presentedWith(paymentLine, clock.instant());
     }
 
     /** Join requests, keyed by {@link #joinKey}, answered by BuyerQueued or BuyerPreQueued. */
@@ -98,6 +115,10 @@ public final class GatewayView {
      * sale whose {@code SaleCreated} has not been read yet (on a replay, say) waits for it.
      */
     public void apply(Event event) {
+        if (event instanceof ProviderEvent provider) { // about every sale at once
+            paymentLine.apply(provider);
+            return;
+        }
         String saleId = event.meta().saleId();
         if (!(event instanceof SaleCreated) && !sales.containsKey(saleId)) {
             List<Event> waiting = early.computeIfAbsent(saleId, id -> new ArrayList<>());
@@ -156,7 +177,9 @@ public final class GatewayView {
             answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable(),
                     rejected.alternative()));
         } else if (event instanceof CheckoutRequested checkout) {
-            update(checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.in(BuyerState.PAYING, null) : h);
+            update(checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.paying(paymentLine.join()) : h);
+        } else if (event instanceof PaymentRefunded refunded) {
+            update(refunded.holdId(), h -> h.in(h.state(), "REFUNDED: " + refunded.refundId()));
         } else if (event instanceof HoldSold sold) {
             update(sold.holdId(), h -> h.in(BuyerState.PURCHASED, null));
         } else if (event instanceof HoldExpired expired) {
@@ -193,7 +216,14 @@ public final class GatewayView {
         answeredJoins.clear();
     }
 
+    /** Changes a hold; one that leaves payment leaves the payment line. */
     private void update(String holdId, UnaryOperator<HoldView> change) {
-        holds.computeIfPresent(holdId, (id, h) -> change.apply(h));
+        holds.computeIfPresent(holdId, (id, h) -> {
+            HoldView changed = change.apply(h);
+            if (h.state() == BuyerState.PAYING && changed.state() != BuyerState.PAYING) {
+                paymentLine.finished(clock.instant());
+            }
+            return changed;
+        });
     }
 }

@@ -31,7 +31,7 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
     /** What the gateway reads. It also writes sales, arrivals, hold commands and checkouts. */
     static final List<Topic<?>> READS = List.of(Topics.SALES, Topics.QUEUE, Topics.HOLD_COMMANDS, Topics.HOLDS,
-            Topics.CHECKOUTS, Topics.AVAILABILITY);
+            Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY);
 
     private final KafkaClients clients;
     private final TopicProvisioner provisioner;
@@ -51,7 +51,7 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         provisioner.provision(List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE, Topics.HOLD_COMMANDS,
-                Topics.HOLDS, Topics.CHECKOUTS, Topics.AVAILABILITY));
+                Topics.HOLDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY));
         KafkaConsumer<String, Event> consumer = clients.viewConsumer("gateway-view", READS);
         loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false)
                 .start();

@@ -34,7 +34,7 @@ class BuyerStatusesTest {
     private static final Instant NOW = Instant.parse("2026-11-22T20:00:00Z");
     private static final Instant OPENS = NOW.plusSeconds(120);
 
-    private final GatewayView view = new GatewayView();
+    private final GatewayView view = new GatewayView(java.time.Clock.systemUTC());
     private final BuyerStatuses statuses = new BuyerStatuses(
             new Tokens(new TokenSettings(Optional.of("s"), List.of()), Clock.fixed(NOW, ZoneOffset.UTC)));
 

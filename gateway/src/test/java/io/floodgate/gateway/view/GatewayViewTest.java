@@ -1,7 +1,10 @@
 package io.floodgate.gateway.view;
 
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.provider.ProviderRecovered;
+import io.floodgate.contracts.provider.ProviderUnavailable;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.queue.BuyerAdmitted;
@@ -26,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatewayViewTest {
     private static final Instant NOW = Instant.parse("2026-11-22T20:00:00Z");
-    private final GatewayView view = new GatewayView();
+    private final GatewayView view = new GatewayView(java.time.Clock.systemUTC());
 
     private static EventMeta meta() {
         return EventMeta.of("demo", "corr", "cause", NOW);
@@ -126,5 +129,35 @@ class GatewayViewTest {
 
         view.apply(new HoldSold(meta(), "h1", "alice", "floor", List.of("A-1"), 100, "EUR", "ch_1"));
         assertEquals(BuyerState.PURCHASED, view.hold("h1").orElseThrow().state());
+    }
+
+    private void placeAndCheckOut(String holdId, String buyer) {
+        view.apply(new HoldRequested(meta(), holdId, buyer, "floor", 1, List.of()));
+        view.apply(new HoldPlaced(meta(), holdId, buyer, "floor", List.of("A-" + holdId), 100, "EUR",
+                NOW.plusSeconds(600)));
+        view.apply(new CheckoutRequested(meta(), holdId, buyer, "floor", 100, "EUR", "tok_visa"));
+    }
+
+    @Test
+    void aCheckoutTakesAPlaceInThePaymentLineAndIsToldWhenTheProviderIsAway() {
+        createSale();
+        placeAndCheckOut("h1", "alice");
+        placeAndCheckOut("h2", "bob");
+
+        HoldView bob = view.hold("h2").orElseThrow();
+        assertEquals(BuyerState.PAYING, bob.state());
+        assertEquals(1, bob.paymentWait().ahead());
+
+        EventMeta everySale = EventMeta.of(EventMeta.ALL_SALES, "provider:sim", "circuit:open", NOW);
+        view.apply(new ProviderUnavailable(everySale, "sim", "HTTP 503", NOW, 100));
+        assertEquals(BuyerState.PAYMENT_DELAYED, view.hold("h2").orElseThrow().state());
+        assertEquals(BuyerState.PAYMENT_DELAYED, view.latestHold("demo", "bob").orElseThrow().state());
+
+        view.apply(new ProviderRecovered(everySale, "sim", Duration.ofMinutes(2)));
+        view.apply(new HoldSold(meta(), "h1", "alice", "floor", List.of("A-h1"), 100, "EUR", "ch_1"));
+        bob = view.hold("h2").orElseThrow();
+        assertEquals(BuyerState.PAYING, bob.state());
+        assertEquals(0, bob.paymentWait().ahead());
+        assertTrue(bob.paymentWait().estimateSeconds() == null || bob.paymentWait().estimateSeconds() > 0);
     }
 }

@@ -73,6 +73,10 @@ public final class LocalStack implements AutoCloseable {
         return postgres.jdbcUrl();
     }
 
+    public String paymentProviderUrl() {
+        return service(FloodgateService.PAYMENT_SIMULATOR).url();
+    }
+
     public StackSettings settings() {
         return settings;
     }
@@ -127,7 +131,12 @@ public final class LocalStack implements AutoCloseable {
                 // One instance of each here: a restart takes its partitions straight back.
                 env.put("FLOODGATE_STREAMS_INSTANCE_ID", service.module() + "-1");
             }
-            case PAYMENT -> putDatabase(env);
+            case PAYMENT -> {
+                putDatabase(env);
+                env.put("FLOODGATE_PAYMENT_PROVIDER_URL", service(FloodgateService.PAYMENT_SIMULATOR).url());
+            }
+            case PAYMENT_SIMULATOR -> {
+            }
         }
         env.putAll(settings.environment());
         return env;

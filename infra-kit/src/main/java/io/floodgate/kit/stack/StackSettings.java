@@ -65,6 +65,7 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
         ports.put(FloodgateService.QUEUE, 8081);
         ports.put(FloodgateService.INVENTORY, 8082);
         ports.put(FloodgateService.PAYMENT, 8083);
+        ports.put(FloodgateService.PAYMENT_SIMULATOR, 8084);
         Properties secrets = localSecrets(home.resolve("local-secrets.properties"));
         return new StackSettings(home, 9092, 9093, 5433, ports, 6, secrets.getProperty("operator-token"),
                 secrets.getProperty("token-secret"), SERVICE_JVM, Map.of());
