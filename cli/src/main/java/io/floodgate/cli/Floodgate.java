@@ -16,6 +16,7 @@ public final class Floodgate {
         switch (command) {
             case "run" -> RunCommand.main(rest);
             case "bench" -> bench(rest);
+            case "reconcile" -> ReconcileCommand.main(rest);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -41,8 +42,12 @@ public final class Floodgate {
         System.out.println("""
                 usage: ./floodgate <command>
 
-                  run    start the whole system locally: a Kafka broker, PostgreSQL and the four
-                         services, with a demo sale loaded; data is kept in .floodgate/. Ctrl-C stops it.
+                  run    start the whole system locally: a Kafka broker, PostgreSQL, the four
+                         services and the simulated payment provider, with a demo sale loaded; data is
+                         kept in .floodgate/. Ctrl-C stops it.
+                  reconcile <saleId> [--json] [--kafka ..] [--jdbc ..] [--provider ..]
+                         compare the orders ledger, the event log and the payment provider's record of
+                         a sale and list every difference (exit 1 if any); defaults: the local run.
                   bench waiting-room [buyers]
                          load a million (or [buyers]) waiting buyers into one sale on a fresh local
                          stack; print heap per service and status reads/s beside a no-op endpoint.

@@ -1,5 +1,6 @@
 package io.floodgate.system;
 
+import io.floodgate.platform.kafka.TopicLog;
 import io.floodgate.kit.stack.LocalStack;
 import io.floodgate.kit.stack.StackSettings;
 import org.junit.jupiter.api.AfterAll;

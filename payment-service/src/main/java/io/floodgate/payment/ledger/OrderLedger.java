@@ -1,17 +1,23 @@
 package io.floodgate.payment.ledger;
 
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.payment.reconcile.LedgerOrder;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-/** Writes orders into PostgreSQL, idempotently: replaying the same events changes nothing. */
+/** The orders ledger in PostgreSQL. Writes are idempotent: replaying the same events changes nothing. */
 @Singleton
 public class OrderLedger {
     private static final Logger LOG = LoggerFactory.getLogger(OrderLedger.class);
@@ -25,6 +31,13 @@ public class OrderLedger {
     private static final String INSERT_SEAT = """
             INSERT INTO order_seats (order_id, sale_id, section_id, seat) VALUES (?, ?, ?, ?)
             ON CONFLICT (order_id, seat) DO NOTHING""";
+
+    private static final String SELECT_ORDERS = """
+            SELECT o.order_id, o.charge_id, o.amount_cents, o.currency, o.section_id,
+                   array_remove(array_agg(s.seat ORDER BY s.seat), NULL) AS seats
+            FROM orders o LEFT JOIN order_seats s ON s.order_id = o.order_id
+            WHERE o.sale_id = ?
+            GROUP BY o.order_id ORDER BY o.order_id""";
 
     private final DataSource dataSource;
 
@@ -53,6 +66,24 @@ public class OrderLedger {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Every order of a sale, with its seats, in order id order. */
+    public List<LedgerOrder> orders(String saleId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT_ORDERS)) {
+            s.setString(1, saleId);
+            List<LedgerOrder> orders = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    Array seats = rows.getArray("seats");
+                    orders.add(new LedgerOrder(rows.getString("order_id"), rows.getString("charge_id"),
+                            rows.getLong("amount_cents"), rows.getString("currency"), rows.getString("section_id"),
+                            seats == null ? List.of() : Arrays.asList((String[]) seats.getArray())));
+                }
+            }
+            return orders;
         }
     }
 

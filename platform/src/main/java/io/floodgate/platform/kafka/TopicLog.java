@@ -1,9 +1,8 @@
-package io.floodgate.system;
+package io.floodgate.platform.kafka;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
-import io.floodgate.platform.kafka.CatalogueDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,30 +11,40 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the catalogue topics as a downstream system would: committed records, from the start. */
-final class TopicLog {
-    record Entry(String topic, String key, Event event) {
+/**
+ * Reads catalogue topics as a downstream system would: committed records, from the start to what
+ * was written when the read began. For tools and tests, not for services (which follow topics).
+ */
+public final class TopicLog {
+    /** One record. */
+    public record Entry(String topic, String key, Event event) {
     }
 
     private final String bootstrapServers;
 
-    TopicLog(String bootstrapServers) {
+    public TopicLog(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
     /** The end offset of every partition of every catalogue topic: what has been written so far. */
-    Map<TopicPartition, Long> ends() {
+    public Map<TopicPartition, Long> ends() {
         try (KafkaConsumer<String, Event> consumer = consumer()) {
-            return consumer.endOffsets(partitions(consumer));
+            return consumer.endOffsets(partitions(consumer, Topics.ALL));
         }
     }
 
-    List<Entry> readAll() {
+    public List<Entry> readAll() {
+        return read(Topics.ALL);
+    }
+
+    /** Every record of {@code topics}, partition by partition (in order within a partition). */
+    public List<Entry> read(Collection<Topic<?>> topics) {
         try (KafkaConsumer<String, Event> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
+            List<TopicPartition> partitions = partitions(consumer, topics);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -57,9 +66,9 @@ final class TopicLog {
                 new StringDeserializer(), new CatalogueDeserializer(Topics.ALL));
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, Event> consumer) {
+    private static List<TopicPartition> partitions(KafkaConsumer<String, Event> consumer, Collection<Topic<?>> topics) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic<?> topic : Topics.ALL) {
+        for (Topic<?> topic : topics) {
             consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         return partitions;
