@@ -21,7 +21,7 @@ import java.util.Map;
  * provider's record of a sale, and lists every difference. Exit status 0 when they agree, 1 when
  * they differ. Defaults point at the local run ({@code ./floodgate run}).
  */
-final class ReconcileCommand {
+public final class ReconcileCommand {
     private static final Map<String, String> DEFAULTS = Map.of(
             "--kafka", "127.0.0.1:9092",
             "--jdbc", "jdbc:postgresql://127.0.0.1:5433/postgres",
@@ -56,7 +56,8 @@ final class ReconcileCommand {
         System.exit(result.clean() ? 0 : 1);
     }
 
-    static Reconciliation reconcile(String saleId, Map<String, String> options) throws Exception {
+    /** Reconciles against the systems {@code options} name (the same options as on the command line). */
+    public static Reconciliation reconcile(String saleId, Map<String, String> options) throws Exception {
         PGSimpleDataSource database = new PGSimpleDataSource();
         database.setURL(options.get("--jdbc"));
         database.setUser(options.get("--db-user"));

@@ -15,7 +15,11 @@ final class Await {
     }
 
     static <T> T until(String what, Supplier<T> call, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        return until(what, PATIENCE, call, done);
+    }
+
+    static <T> T until(String what, Duration patience, Supplier<T> call, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(patience);
         T last = null;
         while (Instant.now().isBefore(deadline)) {
             last = call.get();
@@ -24,7 +28,7 @@ final class Await {
             }
             sleep(Duration.ofMillis(200));
         }
-        return fail("not " + what + " after " + PATIENCE + "; last: " + last);
+        return fail("not " + what + " after " + patience + "; last: " + last);
     }
 
     static void sleep(Duration d) {

@@ -16,11 +16,7 @@ import io.floodgate.kit.process.FloodgateService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -227,12 +223,5 @@ class BuyingPathTest extends StackTest {
         return found.get(0);
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
 }

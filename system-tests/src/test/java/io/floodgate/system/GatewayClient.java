@@ -41,6 +41,15 @@ final class GatewayClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply put(String path, String json) {
+        return send(request(path, Map.of("Content-Type", "application/json"))
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(String path) {
+        return send(request(path, Map.of()).DELETE());
+    }
+
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +27,14 @@ abstract class StackTest {
 
     @BeforeAll
     void startEverything(@TempDir Path home) {
-        stack = LocalStack.start(StackSettings.ephemeral(home));
+        stack = LocalStack.start(settings(home));
         gateway = new GatewayClient(stack.gatewayUrl());
         topics = new TopicLog(stack.bootstrapServers());
+    }
+
+    /** The stack's settings; a test class that needs other configuration says so here. */
+    protected StackSettings settings(Path home) {
+        return StackSettings.ephemeral(home);
     }
 
     @AfterAll
@@ -44,6 +54,15 @@ abstract class StackTest {
     protected GatewayClient.Reply hold(String saleId, String body, Map<String, String> headers) {
         return Await.until("an answer other than 503", () -> gateway.post("/api/sales/" + saleId + "/holds", body,
                 headers), r -> r.status() != 503);
+    }
+
+    /** A number from the orders ledger, read straight from PostgreSQL. */
+    protected long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     protected Map<String, String> operator() {

@@ -6,10 +6,11 @@ import java.time.Instant;
  * One charge as the provider records it: every charge attempt it decided, declined ones included.
  *
  * @param reference the merchant's reference for the charge (Floodgate sends the hold id)
+ * @param requests  how many requests carried its idempotency key (retries and redeliveries show here)
  */
 public record Charge(String chargeId, String idempotencyKey, String saleId, String reference, long amountCents,
                      String currency, String paymentMethod, ChargeStatus status, String declineReason,
-                     Instant createdAt, Refund refund) {
+                     Instant createdAt, Refund refund, int requests) {
 
     public boolean authorized() {
         return status == ChargeStatus.AUTHORIZED;
@@ -17,7 +18,12 @@ public record Charge(String chargeId, String idempotencyKey, String saleId, Stri
 
     Charge refunded(Refund r) {
         return new Charge(chargeId, idempotencyKey, saleId, reference, amountCents, currency, paymentMethod, status,
-                declineReason, createdAt, r);
+                declineReason, createdAt, r, requests);
+    }
+
+    Charge askedAgain() {
+        return new Charge(chargeId, idempotencyKey, saleId, reference, amountCents, currency, paymentMethod, status,
+                declineReason, createdAt, refund, requests + 1);
     }
 
     /** Whether {@code other} asks for the same charge: a repeated key must not change the request. */

@@ -40,13 +40,15 @@ public final class ChargeBook {
                 throw new IdempotencyConflict("idempotency key " + attempt.idempotencyKey()
                         + " was first used for a different charge");
             }
-            return new Recorded<>(earlier, false);
+            Charge again = earlier.askedAgain();
+            byKey.put(again.idempotencyKey(), again);
+            return new Recorded<>(again, false);
         }
         String declineReason = declineReason(attempt);
         Charge charge = new Charge("ch_" + UUID.randomUUID(), attempt.idempotencyKey(), attempt.saleId(),
                 attempt.reference(), attempt.amountCents(), attempt.currency(), attempt.paymentMethod(),
                 declineReason == null ? ChargeStatus.AUTHORIZED : ChargeStatus.DECLINED, declineReason,
-                clock.instant(), null);
+                clock.instant(), null, 1);
         byKey.put(charge.idempotencyKey(), charge);
         keyByChargeId.put(charge.chargeId(), charge.idempotencyKey());
         return new Recorded<>(charge, true);

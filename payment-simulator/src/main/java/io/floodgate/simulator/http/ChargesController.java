@@ -1,6 +1,6 @@
 package io.floodgate.simulator.http;
 
-import io.floodgate.simulator.SimulatorSettings;
+import io.floodgate.simulator.Latency;
 import io.floodgate.simulator.charges.Charge;
 import io.floodgate.simulator.charges.ChargeAttempt;
 import io.floodgate.simulator.charges.ChargeBook;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The provider's API, shaped like a real one: charges and refunds with an {@code Idempotency-Key}
@@ -40,15 +39,15 @@ public class ChargesController {
     private final ChargeBook book;
     private final OutageSchedule outages;
     private final TrafficLog traffic;
-    private final SimulatorSettings settings;
+    private final Latency latency;
     private final Clock clock;
 
-    public ChargesController(ChargeBook book, OutageSchedule outages, TrafficLog traffic, SimulatorSettings settings,
+    public ChargesController(ChargeBook book, OutageSchedule outages, TrafficLog traffic, Latency latency,
                              Clock clock) {
         this.book = book;
         this.outages = outages;
         this.traffic = traffic;
-        this.settings = settings;
+        this.latency = latency;
         this.clock = clock;
     }
 
@@ -68,16 +67,18 @@ public class ChargesController {
             return ProviderError.respond(HttpStatus.BAD_REQUEST, "invalid_request",
                     "saleId, reference, amountCents (0 or more), currency and paymentMethod are required");
         }
+        HttpResponse<?> answer;
         try {
             ChargeBook.Recorded<Charge> recorded = book.charge(new ChargeAttempt(key, body.saleId(), body.reference(),
                     body.amountCents(), body.currency(), body.paymentMethod()));
             Charge charge = recorded.value();
             HttpStatus status = !charge.authorized() ? HttpStatus.PAYMENT_REQUIRED
                     : recorded.created() ? HttpStatus.CREATED : HttpStatus.OK;
-            return HttpResponse.status(status).body(charge);
+            answer = HttpResponse.status(status).body(charge);
         } catch (IdempotencyConflict e) {
-            return ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
+            answer = ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
         }
+        return slowly(answer);
     }
 
     @Post("/{chargeId}/refunds")
@@ -91,15 +92,17 @@ public class ChargesController {
             return ProviderError.respond(HttpStatus.BAD_REQUEST, "idempotency_key_missing",
                     "every refund needs an Idempotency-Key header");
         }
+        HttpResponse<?> answer;
         try {
             ChargeBook.Recorded<Charge> recorded = book.refund(chargeId, key);
-            return HttpResponse.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+            answer = HttpResponse.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(recorded.value());
         } catch (ChargeBook.UnknownCharge e) {
-            return ProviderError.respond(HttpStatus.NOT_FOUND, "unknown_charge", e.getMessage());
+            answer = ProviderError.respond(HttpStatus.NOT_FOUND, "unknown_charge", e.getMessage());
         } catch (IdempotencyConflict e) {
-            return ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
+            answer = ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
         }
+        return slowly(answer);
     }
 
     /** The provider's own record, for reconciliation: every charge of a sale, refunds included. */
@@ -114,20 +117,27 @@ public class ChargesController {
                 .orElseGet(() -> ProviderError.respond(HttpStatus.NOT_FOUND, "unknown_charge", "no charge " + chargeId));
     }
 
-    /** Records the request, takes the configured time, and answers 503 if the provider is down by then. */
+    /** Records the request; while the provider is down, its (slow) 503 answer. */
     private Optional<HttpResponse<?>> arrive(@Nullable String saleId) throws InterruptedException {
         long nanos = System.nanoTime();
         Instant now = clock.instant();
         Optional<Outage> outage = outages.at(now);
         traffic.record(new TrafficLog.Arrival(nanos, now, saleId, outage.isPresent()));
-        Thread.sleep(latency().toMillis());
-        return outage.map(o -> HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+        if (outage.isEmpty()) {
+            return Optional.empty();
+        }
+        Outage o = outage.get();
+        return Optional.of(slowly(HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", Long.toString(Math.max(1, Duration.between(now, o.end()).toSeconds())))
-                .body(new ProviderError("provider_unavailable", "the provider is down until " + o.end())));
+                .body(new ProviderError("provider_unavailable", "the provider is down until " + o.end()))));
     }
 
-    private Duration latency() {
-        long jitter = settings.latencyJitter().toMillis();
-        return settings.latency().plusMillis(jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1));
+    /**
+     * The work is done (a charge recorded) before the delay, as at a real provider: a client that
+     * gives up or dies while waiting has still been charged, which is what idempotency keys are for.
+     */
+    private HttpResponse<?> slowly(HttpResponse<?> answer) throws InterruptedException {
+        Thread.sleep(latency.next().toMillis());
+        return answer;
     }
 }

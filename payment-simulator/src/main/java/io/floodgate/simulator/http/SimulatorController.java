@@ -1,5 +1,6 @@
 package io.floodgate.simulator.http;
 
+import io.floodgate.simulator.Latency;
 import io.floodgate.simulator.charges.Charge;
 import io.floodgate.simulator.charges.ChargeBook;
 import io.floodgate.simulator.charges.ChargeStatus;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 
 import java.time.Clock;
@@ -27,12 +29,15 @@ public class SimulatorController {
     private final ChargeBook book;
     private final OutageSchedule outages;
     private final TrafficLog traffic;
+    private final Latency latency;
     private final Clock clock;
 
-    public SimulatorController(ChargeBook book, OutageSchedule outages, TrafficLog traffic, Clock clock) {
+    public SimulatorController(ChargeBook book, OutageSchedule outages, TrafficLog traffic, Latency latency,
+                               Clock clock) {
         this.book = book;
         this.outages = outages;
         this.traffic = traffic;
+        this.latency = latency;
         this.clock = clock;
     }
 
@@ -57,6 +62,18 @@ public class SimulatorController {
         Outage outage = new Outage(start, start.plus(Duration.ofSeconds(request.durationSeconds())));
         outages.add(outage);
         return HttpResponse.created(outage);
+    }
+
+    /** Changes how long answers take, from now on. */
+    @Put("/latency")
+    public HttpResponse<?> latency(@Body LatencyRequest request) {
+        if (request.latencyMs() == null || request.latencyMs() < 0 || (request.jitterMs() != null && request.jitterMs() < 0)) {
+            return ProviderError.respond(HttpStatus.BAD_REQUEST, "invalid_request",
+                    "latencyMs must be 0 or more, and jitterMs, if given, too");
+        }
+        latency.set(Duration.ofMillis(request.latencyMs()), Duration.ofMillis(request.jitterMs() == null ? 0
+                : request.jitterMs()));
+        return HttpResponse.ok(request);
     }
 
     /** Ends every outage at once. */

@@ -25,7 +25,8 @@ public final class TrafficLog {
         List<Arrival> seen = arrivals.stream().filter(a -> saleId == null || saleId.equals(a.saleId())).toList();
         long[] nanos = seen.stream().mapToLong(Arrival::nanos).sorted().toArray();
         return new TrafficStats(seen.size(), seen.stream().filter(Arrival::refused).count(),
-                mostWithin(nanos, Duration.ofMinutes(1)), mostWithin(nanos, Duration.ofSeconds(1)),
+                mostWithin(nanos, Duration.ofMinutes(1)), mostWithin(nanos, Duration.ofSeconds(10)),
+                mostWithin(nanos, Duration.ofSeconds(1)),
                 smallestGapMillis(nanos), seen.isEmpty() ? null : seen.get(0).at(),
                 seen.isEmpty() ? null : seen.get(seen.size() - 1).at());
     }
