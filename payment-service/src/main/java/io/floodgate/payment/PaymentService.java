@@ -15,6 +15,7 @@ import io.floodgate.payment.ledger.OrderLedger;
 import io.floodgate.payment.loop.PaymentLoop;
 import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
+import io.floodgate.payment.pacing.SaleRates;
 import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.resilience.Backoff;
 import io.floodgate.payment.resilience.CircuitBreaker;
@@ -45,8 +46,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The service's three consumers: checkouts -> charges -> payment outcomes; refused sales ->
- * refunds; sold holds -> the orders ledger. Charges and refunds share one pace and one circuit
+ * The service's consumers: checkouts -> charges -> payment outcomes; refused sales -> refunds;
+ * sold holds -> the orders ledger; and sales, for their own payment rates. Charges and refunds share one pace and one circuit
  * breaker, because both are requests the provider has to absorb.
  */
 @Singleton
@@ -73,19 +74,23 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        provisioner.provision(List.of(Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
+        provisioner.provision(List.of(Topics.SALES, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
         KafkaProducer<String, Event> producer = clients.producer("payment-service");
         running.add(producer);
         ExecutorService calls = Executors.newFixedThreadPool(settings.maxInFlight(), daemonThreads("provider-call-"));
         running.add(calls::shutdownNow);
 
         Pacer pacer = new Pacer(clock, settings.ratePerMinute(), settings.pacingMargin());
+        SaleRates saleRates = new SaleRates(clock, settings.pacingMargin());
+        running.add(new ConsumerLoop<>("sale-rates", clients.viewConsumer("payment-sale-rates", List.of(Topics.SALES)),
+                c -> ConsumerLoop.readWholly(c, List.of(Topics.SALES)),
+                records -> records.forEach(r -> saleRates.apply(r.value())), false).start());
         CircuitBreaker circuit = new CircuitBreaker(clock, settings.failureThreshold(), settings.openFor(),
                 settings.maxOpenFor(), new ProviderStatusPublisher(provider.name(), settings.ratePerMinute(),
                 producer, clock));
         PaymentMetrics metrics = new PaymentMetrics(registry, provider.name(),
                 () -> circuit.state() != CircuitBreaker.State.CLOSED);
-        PacedCaller caller = new PacedCaller(provider, pacer, circuit,
+        PacedCaller caller = new PacedCaller(provider, pacer, saleRates, circuit,
                 new Backoff(settings.retryBackoff(), settings.maxRetryBackoff(), ThreadLocalRandom.current()::nextDouble),
                 calls, settings.maxInFlight(), clock, metrics);
 
@@ -94,7 +99,10 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
                 batch);
         running.add(bind(new KafkaClientMetrics(checkouts)));
         running.add(new PaymentLoop<>("checkouts", checkouts, Topics.CHECKOUTS, PaymentService::charge, caller,
-                producer, pacer::share).start());
+                producer, share -> {
+                    pacer.share(share);
+                    saleRates.share(share);
+                }).start());
         KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS, batch);
         running.add(new PaymentLoop<>("refunds", refused, Topics.HOLDS, PaymentService::refund, caller, producer,
                 share -> { }).start());

@@ -2,8 +2,13 @@ package io.floodgate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.cli.ReconcileCommand;
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.payment.PaymentRefunded;
 import io.floodgate.contracts.provider.ProviderRecovered;
 import io.floodgate.contracts.provider.ProviderUnavailable;
 import io.floodgate.kit.process.FloodgateService;
@@ -11,6 +16,8 @@ import io.floodgate.kit.stack.StackSettings;
 import io.floodgate.payment.reconcile.Difference;
 import io.floodgate.payment.reconcile.Reconciliation;
 import io.floodgate.platform.kafka.TopicLog;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -284,6 +291,33 @@ class PaymentTest extends StackTest {
                 after.differences().stream().map(d -> d.kind() + " " + d.holdId()).collect(Collectors.toSet()));
         assertTrue(after.differences().stream().anyMatch(d -> d.kind() == Difference.Kind.CHARGE_WITHOUT_ORDER
                 && planted.text("chargeId").equals(d.chargeId())));
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterItsHoldEndedIsRefundedInFull() throws Exception {
+        String sale = "late";
+        createSale(sale, 10, 10);
+        Holder buyer = holding(sale, "late-buyer");
+        HoldExpired expired = Await.until("the hold to expire", Duration.ofSeconds(30),
+                () -> events(HoldExpired.class, sale), l -> !l.isEmpty()).get(0);
+        // A checkout that raced the expiry: the gateway let it through an instant before the hold ended.
+        try (KafkaProducer<String, Event> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.CHECKOUTS.name(), buyer.holdId(), new CheckoutRequested(
+                    EventMeta.of(sale, "late-buyer", "race", Instant.now()), buyer.holdId(), "late-buyer",
+                    expired.sectionId(), 4200, "EUR", "tok_visa"))).get();
+        }
+
+        PaymentRefunded refunded = Await.until("the refund", Duration.ofSeconds(30),
+                () -> events(PaymentRefunded.class, sale), l -> !l.isEmpty()).get(0);
+        JsonNode charge = provider().get("/v1/charges/" + refunded.chargeId(), Map.of()).body();
+        assertEquals(refunded.refundId(), charge.path("refund").path("refundId").asText(), charge.toString());
+        assertEquals(4200, charge.path("refund").path("amountCents").asLong());
+        assertEquals(0, orders(sale));
+        JsonNode hold = Await.until("the buyer told", () -> gateway.get("/api/sales/" + sale + "/holds/"
+                + buyer.holdId(), Map.of("Floodgate-Ticket", buyer.ticket())).body(),
+                h -> h.path("reason").asText().startsWith("REFUNDED"));
+        assertEquals("HOLD_ENDED_BEFORE_PAYMENT", hold.path("state").asText(), hold.toString());
+        assertTrue(reconcile(sale).clean(), "a refunded charge owes nothing");
     }
 
     private Reconciliation reconcile(String sale) throws Exception {

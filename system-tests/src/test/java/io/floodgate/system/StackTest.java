@@ -1,6 +1,11 @@
 package io.floodgate.system;
 
+import io.floodgate.contracts.Event;
+import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicLog;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.floodgate.kit.stack.LocalStack;
 import io.floodgate.kit.stack.StackSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +59,13 @@ abstract class StackTest {
     protected GatewayClient.Reply hold(String saleId, String body, Map<String, String> headers) {
         return Await.until("an answer other than 503", () -> gateway.post("/api/sales/" + saleId + "/holds", body,
                 headers), r -> r.status() != 503);
+    }
+
+    /** Writes to the topics directly: for a test playing a part (a racing gateway, a flood of requests). */
+    protected KafkaProducer<String, Event> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), JsonSerde.of(Event.class));
     }
 
     /** A number from the orders ledger, read straight from PostgreSQL. */

@@ -5,10 +5,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything an operator sets when creating a sale. */
+/**
+ * Everything an operator sets when creating a sale.
+ *
+ * @param paymentRatePerMinute a sale's own limit on charges per minute, below the provider's
+ *                             (for a sale paid to its own merchant account, say); null: the provider's rate only
+ */
 public record SaleConfig(String name, Instant opensAt, String currency, int admissionRatePerSecond,
                          int maxActiveShoppers, Duration admissionWindow, Duration holdDuration,
-                         int perBuyerLimit, List<SectionConfig> sections) {
+                         int perBuyerLimit, List<SectionConfig> sections, Integer paymentRatePerMinute) {
+
+    /** A sale paced by the provider's rate alone. */
+    public SaleConfig(String name, Instant opensAt, String currency, int admissionRatePerSecond, int maxActiveShoppers,
+                      Duration admissionWindow, Duration holdDuration, int perBuyerLimit, List<SectionConfig> sections) {
+        this(name, opensAt, currency, admissionRatePerSecond, maxActiveShoppers, admissionWindow, holdDuration,
+                perBuyerLimit, sections, null);
+    }
 
     public SaleConfig {
         sections = List.copyOf(sections);

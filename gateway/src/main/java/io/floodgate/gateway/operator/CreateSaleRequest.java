@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A new sale. Durations are in seconds. Absent optional fields take the documented defaults:
- * opens now, 10-minute holds, 10-minute admission windows.
+ * opens now, 10-minute holds, 10-minute admission windows, payments at the provider's rate alone
+ * ({@code paymentRatePerMinute} can only slow a sale's charges below it).
  */
 @Introspected
 public record CreateSaleRequest(
@@ -28,5 +29,6 @@ public record CreateSaleRequest(
         @Nullable @Min(10) @Max(86_400) Integer admissionWindowSeconds,
         @Nullable @Min(10) @Max(86_400) Integer holdDurationSeconds,
         @NotNull @Min(1) @Max(100) Integer perBuyerLimit,
-        @NotEmpty @Valid List<SectionRequest> sections) {
+        @NotEmpty @Valid List<SectionRequest> sections,
+        @Nullable @Min(1) @Max(1_000_000) Integer paymentRatePerMinute) {
 }

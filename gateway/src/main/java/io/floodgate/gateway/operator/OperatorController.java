@@ -161,7 +161,7 @@ public class OperatorController {
         return new SaleConfig(request.name(), opensAt(request.opensAt(), now), request.currency(),
                 request.admissionRatePerSecond(), request.maxActiveShoppers(),
                 seconds(request.admissionWindowSeconds(), DEFAULT_WINDOW), seconds(request.holdDurationSeconds(), DEFAULT_HOLD),
-                request.perBuyerLimit(), sections);
+                request.perBuyerLimit(), sections, request.paymentRatePerMinute());
     }
 
     private static SectionConfig section(SectionRequest s) {

@@ -62,13 +62,8 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     }
 
     private void attach(KafkaConsumer<String, Event> consumer) {
-        List<TopicPartition> partitions = READS.stream()
-                .flatMap(t -> consumer.partitionsFor(t.name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        startupEnds = consumer.endOffsets(partitions);
+        ConsumerLoop.readWholly(consumer, READS);
+        startupEnds = consumer.endOffsets(consumer.assignment());
     }
 
     private void apply(KafkaConsumer<String, Event> consumer, ConsumerRecords<String, Event> records) {

@@ -3,6 +3,7 @@ package io.floodgate.payment.calls;
 import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
+import io.floodgate.payment.pacing.SaleRates;
 import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.resilience.Backoff;
 import io.floodgate.payment.resilience.CircuitBreaker;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +41,7 @@ public final class PacedCaller {
 
     private final PaymentProvider provider;
     private final Pacer pacer;
+    private final SaleRates saleRates;
     private final CircuitBreaker circuit;
     private final Backoff backoff;
     private final ExecutorService executor;
@@ -46,10 +49,16 @@ public final class PacedCaller {
     private final Clock clock;
     private final PaymentMetrics metrics;
 
-    public PacedCaller(PaymentProvider provider, Pacer pacer, CircuitBreaker circuit, Backoff backoff,
-                       ExecutorService executor, int maxInFlight, Clock clock, PaymentMetrics metrics) {
+    /**
+     * @param pacer     the provider's pace, shared by everything that calls it
+     * @param saleRates sales' own, slower paces for their charges; a charge waiting for its sale's
+     *                  turn lets others (of other sales) go first
+     */
+    public PacedCaller(PaymentProvider provider, Pacer pacer, SaleRates saleRates, CircuitBreaker circuit,
+                       Backoff backoff, ExecutorService executor, int maxInFlight, Clock clock, PaymentMetrics metrics) {
         this.provider = provider;
         this.pacer = pacer;
+        this.saleRates = saleRates;
         this.circuit = circuit;
         this.backoff = backoff;
         this.executor = executor;
@@ -105,9 +114,11 @@ public final class PacedCaller {
                 } else {
                     Waiting w = d.waiting();
                     w.attempts++;
-                    w.notBefore = clock.instant().plus(backoff.delay(w.attempts));
-                    waiting.put(w.place, w);
                     circuit.failed(d.failure());
+                    // While the circuit is open it decides when to try again (its probe is the oldest call).
+                    w.notBefore = circuit.state() == CircuitBreaker.State.CLOSED
+                            ? clock.instant().plus(backoff.delay(w.attempts)) : null;
+                    waiting.put(w.place, w);
                     LOG.warn("provider call for hold {} failed (attempt {}), retrying: {}", w.call.holdId(),
                             w.attempts, d.failure());
                 }
@@ -135,10 +146,19 @@ public final class PacedCaller {
     /** Starts the oldest due call if pace and circuit allow (returns zero); else how long to wait. */
     private Duration startNext(TreeMap<Integer, Waiting> waiting, BlockingQueue<Done> done) {
         Instant now = clock.instant();
-        Waiting next = waiting.values().stream().filter(w -> w.due(now)).findFirst().orElse(null);
+        Duration nap = MAX_NAP;
+        Waiting next = null;
+        for (Waiting w : waiting.values()) {
+            Duration wait = w.due(now) ? ownPacer(w).map(Pacer::untilNext).orElse(Duration.ZERO)
+                    : Duration.between(now, w.notBefore);
+            if (wait.isZero()) {
+                next = w;
+                break;
+            }
+            nap = shorter(nap, wait);
+        }
         if (next == null) {
-            return waiting.values().stream().map(w -> Duration.between(now, w.notBefore))
-                    .min(Duration::compareTo).map(d -> shorter(d, MAX_NAP)).orElse(MAX_NAP);
+            return nap;
         }
         Duration closed = circuit.untilNextCall();
         if (!closed.isZero()) {
@@ -152,9 +172,15 @@ public final class PacedCaller {
         if (!gate.isZero()) {
             return shorter(gate, MAX_NAP);
         }
-        waiting.remove(next.place);
-        executor.execute(() -> done.add(attempt(next)));
+        ownPacer(next).ifPresent(Pacer::tryStart); // free (checked above); only charges, on one thread, take these
+        Waiting started = next;
+        waiting.remove(started.place);
+        executor.execute(() -> done.add(attempt(started)));
         return Duration.ZERO;
+    }
+
+    private Optional<Pacer> ownPacer(Waiting w) {
+        return w.call instanceof ChargeCall ? saleRates.pacer(w.call.saleId()) : Optional.empty();
     }
 
     private Done attempt(Waiting w) {

@@ -54,6 +54,12 @@ public final class Pacer {
         return Duration.ZERO;
     }
 
+    /** Like {@link #tryStart} but takes nothing: zero if a call could start now. */
+    public synchronized Duration untilNext() {
+        Duration wait = Duration.between(clock.instant(), next);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
     public synchronized Duration interval() {
         return interval;
     }

@@ -7,8 +7,12 @@ import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.contracts.payment.PaymentRefunded;
+import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
+import io.floodgate.payment.pacing.SaleRates;
 import io.floodgate.payment.resilience.Backoff;
 import io.floodgate.payment.resilience.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,14 +55,20 @@ class PacedCallerTest {
         executor.shutdownNow();
     }
 
+    private final SaleRates saleRates = new SaleRates(clock, 0);
+
     private PacedCaller caller(int perMinute) {
-        return new PacedCaller(provider, new Pacer(clock, perMinute, 0), circuit,
+        return new PacedCaller(provider, new Pacer(clock, perMinute, 0), saleRates, circuit,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0), executor, 8, clock,
                 new PaymentMetrics(new SimpleMeterRegistry(), "fake", () -> circuit.state() != CircuitBreaker.State.CLOSED));
     }
 
     private static ChargeCall checkout(int i, String method) {
-        EventMeta meta = EventMeta.of("sale", "buyer-" + i, "test", Instant.now());
+        return checkout("sale", i, method);
+    }
+
+    private static ChargeCall checkout(String sale, int i, String method) {
+        EventMeta meta = EventMeta.of(sale, "buyer-" + i, "test", Instant.now());
         return new ChargeCall(new CheckoutRequested(meta, "hold-" + i, "buyer-" + i, "floor", 1_000, "EUR", method));
     }
 
@@ -76,16 +86,17 @@ class PacedCallerTest {
         List<ChargeCall> calls = IntStream.range(0, 20).mapToObj(i -> checkout(i, i == 7 ? "tok_decline" : "tok_visa"))
                 .toList();
 
+        long started = System.nanoTime();
         List<Outcome> outcomes = run(caller(3_000), calls); // one every 20 ms
 
         assertEquals(20, outcomes.size());
         assertEquals(19, outcomes.stream().filter(o -> o.event() instanceof PaymentAuthorized).count());
         assertInstanceOf(PaymentDeclined.class, outcomes.stream()
                 .filter(o -> o.call().holdId().equals("hold-7")).findFirst().orElseThrow().event());
-        for (int i = 1; i < provider.arrivals.size(); i++) {
-            long gap = provider.arrivals.get(i) - provider.arrivals.get(i - 1);
-            assertTrue(gap >= Duration.ofMillis(19).toNanos(), "gap " + gap / 1e6 + " ms at " + i);
-        }
+        // Starts are 20 ms apart at least, so the last cannot reach the provider before 19 intervals have passed.
+        long lastArrival = provider.arrivals.get(provider.arrivals.size() - 1);
+        assertTrue(lastArrival - started >= Duration.ofMillis(19 * 20).toNanos(),
+                "paced: " + (lastArrival - started) / 1e6 + " ms");
     }
 
     @Test
@@ -113,6 +124,27 @@ class PacedCallerTest {
         assertEquals(10, provider.charges.size());
         // The first outcome after recovery is the oldest call's: nobody jumps the line.
         assertEquals("hold-0", outcomes.get(0).call().holdId());
+    }
+
+    @Test
+    void aSaleWithItsOwnSlowerRateIsPacedAtItWithoutHoldingUpOtherSales() throws Exception {
+        EventMeta created = EventMeta.of("slow", "ops", "test", Instant.now());
+        saleRates.apply(new SaleCreated(created, "ops", new SaleConfig("Slow", Instant.now(), "EUR", 10, 10,
+                Duration.ofMinutes(10), Duration.ofMinutes(10), 1, List.of(new SectionConfig("floor", "F", 1, 10, 100)),
+                600)));
+        List<ChargeCall> calls = IntStream.range(0, 10)
+                .mapToObj(i -> checkout(i < 5 ? "slow" : "fast", i, "tok_visa")).toList();
+
+        long started = System.nanoTime();
+        List<Outcome> outcomes = run(caller(60_000), calls);
+
+        List<String> order = outcomes.stream().map(o -> o.call().holdId()).toList();
+        assertTrue(order.indexOf("hold-9") < order.indexOf("hold-4"), "the fast sale did not wait: " + order);
+        long lastSlow = IntStream.range(0, provider.keys.size())
+                .filter(i -> provider.keys.get(i).equals("floodgate-hold-hold-4"))
+                .mapToLong(provider.arrivals::get).max().orElseThrow();
+        assertTrue(lastSlow - started >= Duration.ofMillis(4 * 100).toNanos(),
+                "the slow sale's five charges are 100 ms apart: " + (lastSlow - started) / 1e6 + " ms");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.floodgate.platform.kafka;
 
 import io.floodgate.contracts.Event;
+import io.floodgate.contracts.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,16 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
         this.handler = handler;
         this.commit = commit;
         this.thread = new Thread(this::run, name);
+    }
+
+    /** Assigns every partition of {@code topics} and starts from their beginning: a view every instance keeps whole. */
+    public static <E extends Event> void readWholly(KafkaConsumer<String, E> consumer, List<Topic<?>> topics) {
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(t -> consumer.partitionsFor(t.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     public ConsumerLoop<E> start() {
