@@ -60,6 +60,7 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
     private final MeterRegistry registry;
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<PaymentLoop<?>> loops = new ArrayList<>();
 
     public PaymentService(KafkaClients clients, TopicProvisioner provisioner, PaymentProvider provider,
                           OrderLedger ledger, PaymentSettings settings, MeterRegistry registry, Clock clock) {
@@ -77,13 +78,18 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         provisioner.provision(List.of(Topics.SALES, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
         KafkaProducer<String, Event> producer = clients.producer("payment-service");
         running.add(producer);
-        ExecutorService calls = Executors.newFixedThreadPool(settings.maxInFlight(), daemonThreads("provider-call-"));
+        // Two loops (charges, refunds) may each have max-in-flight calls waiting: a thread for each.
+        ExecutorService calls = Executors.newFixedThreadPool(2 * settings.maxInFlight(),
+                daemonThreads("provider-call-"));
         running.add(calls::shutdownNow);
 
         Pacer pacer = new Pacer(clock, settings.ratePerMinute(), settings.pacingMargin());
         SaleRates saleRates = new SaleRates(clock, settings.pacingMargin());
-        running.add(new ConsumerLoop<>("sale-rates", clients.viewConsumer("payment-sale-rates", List.of(Topics.SALES)),
-                c -> ConsumerLoop.readWholly(c, List.of(Topics.SALES)),
+        // Known sales' own rates before the first charge; new sales' as they are created.
+        KafkaConsumer<String, Event> sales = clients.viewConsumer("payment-sale-rates", List.of(Topics.SALES));
+        ConsumerLoop.readWholly(sales, List.of(Topics.SALES));
+        ConsumerLoop.catchUp(sales, saleRates::apply);
+        running.add(new ConsumerLoop<>("sale-rates", sales, c -> { },
                 records -> records.forEach(r -> saleRates.apply(r.value())), false).start());
         CircuitBreaker circuit = new CircuitBreaker(clock, settings.failureThreshold(), settings.openFor(),
                 settings.maxOpenFor(), new ProviderStatusPublisher(provider.name(), settings.ratePerMinute(),
@@ -98,17 +104,25 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer("floodgate-payments", Topics.CHECKOUTS,
                 batch);
         running.add(bind(new KafkaClientMetrics(checkouts)));
-        running.add(new PaymentLoop<>("checkouts", checkouts, Topics.CHECKOUTS, PaymentService::charge, caller,
+        loops.add(new PaymentLoop<>("checkouts", checkouts, Topics.CHECKOUTS, PaymentService::charge, caller,
                 producer, share -> {
                     pacer.share(share);
                     saleRates.share(share);
                 }).start());
-        KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS, batch);
-        running.add(new PaymentLoop<>("refunds", refused, Topics.HOLDS, PaymentService::refund, caller, producer,
+        // Most hold events are not refunds: read many at a time, or a busy sale's events would outrun it.
+        KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS,
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
+        loops.add(new PaymentLoop<>("refunds", refused, Topics.HOLDS, PaymentService::refund, caller, producer,
                 share -> { }).start());
+        running.addAll(loops);
         running.add(new ConsumerLoop<>("orders-ledger",
                 clients.groupConsumer("floodgate-orders-ledger", Topics.HOLDS, Map.of()),
                 c -> c.subscribe(List.of(Topics.HOLDS.name())), this::recordOrders, true).start());
+    }
+
+    /** The payment loops; each must be alive for the service to be healthy. */
+    public List<PaymentLoop<?>> loops() {
+        return List.copyOf(loops);
     }
 
     private static Optional<ProviderCall> charge(CheckoutEvent event) {

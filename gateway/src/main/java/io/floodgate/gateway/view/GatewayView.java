@@ -177,19 +177,19 @@ public final class GatewayView {
             answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable(),
                     rejected.alternative()));
         } else if (event instanceof CheckoutRequested checkout) {
-            update(checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.paying(paymentLine.join()) : h);
+            update(checkout, checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.paying(paymentLine.join()) : h);
         } else if (event instanceof PaymentRefunded refunded) {
-            update(refunded.holdId(), h -> h.in(h.state(), "REFUNDED: " + refunded.refundId()));
+            update(refunded, refunded.holdId(), h -> h.in(h.state(), "REFUNDED: " + refunded.refundId()));
         } else if (event instanceof HoldSold sold) {
-            update(sold.holdId(), h -> h.in(BuyerState.PURCHASED, null));
+            update(sold, sold.holdId(), h -> h.in(BuyerState.PURCHASED, null));
         } else if (event instanceof HoldExpired expired) {
-            update(expired.holdId(), h -> h.in(BuyerState.HOLD_EXPIRED, null));
+            update(expired, expired.holdId(), h -> h.in(BuyerState.HOLD_EXPIRED, null));
         } else if (event instanceof HoldReleased released) {
-            update(released.holdId(), h -> h.in(BuyerState.PAYMENT_DECLINED, released.reason()));
+            update(released, released.holdId(), h -> h.in(BuyerState.PAYMENT_DECLINED, released.reason()));
         } else if (event instanceof HoldExtended extended) {
-            update(extended.holdId(), h -> h.expiringAt(extended.expiresAt()));
+            update(extended, extended.holdId(), h -> h.expiringAt(extended.expiresAt()));
         } else if (event instanceof HoldSaleRefused refused) {
-            update(refused.holdId(), h -> h.in(BuyerState.HOLD_ENDED_BEFORE_PAYMENT, refused.reason()));
+            update(refused, refused.holdId(), h -> h.in(BuyerState.HOLD_ENDED_BEFORE_PAYMENT, refused.reason()));
         }
     }
 
@@ -216,12 +216,12 @@ public final class GatewayView {
         answeredJoins.clear();
     }
 
-    /** Changes a hold; one that leaves payment leaves the payment line. */
-    private void update(String holdId, UnaryOperator<HoldView> change) {
+    /** Changes a hold after {@code event}; one that leaves payment leaves the payment line then. */
+    private void update(Event event, String holdId, UnaryOperator<HoldView> change) {
         holds.computeIfPresent(holdId, (id, h) -> {
             HoldView changed = change.apply(h);
             if (h.state() == BuyerState.PAYING && changed.state() != BuyerState.PAYING) {
-                paymentLine.finished(clock.instant());
+                paymentLine.finished(event.meta().occurredAt());
             }
             return changed;
         });

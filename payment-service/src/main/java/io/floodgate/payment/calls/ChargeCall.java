@@ -10,6 +10,7 @@ import io.floodgate.payment.provider.ChargeResult;
 import io.floodgate.payment.provider.PaymentProvider;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Charges a checkout. The idempotency key is derived from the hold, so a redelivered checkout
@@ -31,15 +32,18 @@ public record ChargeCall(CheckoutRequested checkout) implements ProviderCall {
     }
 
     @Override
-    public PaymentEvent call(PaymentProvider provider, Clock clock) {
+    public Optional<PaymentEvent> call(PaymentProvider provider, Clock clock) {
         ChargeResult result = provider.charge(new ChargeRequest(idempotencyKey(checkout.holdId()), saleId(),
                 checkout.holdId(), checkout.amountCents(), checkout.currency(), checkout.paymentMethod()));
         EventMeta meta = EventMeta.causedBy(checkout.meta(), clock.instant());
         if (result instanceof ChargeResult.Authorized authorized) {
-            return new PaymentAuthorized(meta, checkout.holdId(), checkout.sectionId(), authorized.chargeId(),
-                    checkout.amountCents(), checkout.currency());
+            return Optional.of(new PaymentAuthorized(meta, checkout.holdId(), checkout.sectionId(),
+                    authorized.chargeId(), checkout.amountCents(), checkout.currency()));
         }
-        return new PaymentDeclined(meta, checkout.holdId(), checkout.sectionId(),
-                ((ChargeResult.Declined) result).reason());
+        if (result instanceof ChargeResult.Declined declined) {
+            return Optional.of(new PaymentDeclined(meta, checkout.holdId(), checkout.sectionId(), declined.reason()));
+        }
+        return Optional.empty(); // a repeated checkout: the first one's charge decides
+
     }
 }

@@ -84,7 +84,8 @@ public final class PacedCaller {
         }
     }
 
-    private record Done(Waiting waiting, PaymentEvent outcome, String failure) {
+    /** A call's end: its event (if it has one to publish), or why it got no usable answer. */
+    private record Done(Waiting waiting, Optional<PaymentEvent> outcome, String failure) {
     }
 
     /**
@@ -99,47 +100,51 @@ public final class PacedCaller {
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
         metrics.waiting(calls.size());
         int finished = 0;
-        int inFlight = 0;
-        Instant lastKeptAlive = clock.instant();
-        while (finished < calls.size()) {
-            for (Done d = done.poll(); d != null; d = done.poll()) {
-                inFlight--;
-                if (d.outcome() != null) {
-                    finished++;
-                    metrics.waiting(calls.size() - finished);
-                    circuit.succeeded();
-                    // The provider answers: calls backing off from earlier failures go now, in order.
-                    waiting.values().forEach(w -> w.notBefore = null);
-                    outcomes.accept(d.waiting().call, d.outcome());
-                } else {
-                    Waiting w = d.waiting();
-                    w.attempts++;
-                    circuit.failed(d.failure());
-                    // While the circuit is open it decides when to try again (its probe is the oldest call).
-                    w.notBefore = circuit.state() == CircuitBreaker.State.CLOSED
-                            ? clock.instant().plus(backoff.delay(w.attempts)) : null;
-                    waiting.put(w.place, w);
-                    LOG.warn("provider call for hold {} failed (attempt {}), retrying: {}", w.call.holdId(),
-                            w.attempts, d.failure());
+        try {
+            int inFlight = 0;
+            Instant lastKeptAlive = clock.instant();
+            while (finished < calls.size()) {
+                for (Done d = done.poll(); d != null; d = done.poll()) {
+                    inFlight--;
+                    if (d.failure() == null) {
+                        finished++;
+                        metrics.waiting(-1);
+                        // The provider answers: calls backing off from earlier failures go now, in order.
+                        waiting.values().forEach(w -> w.notBefore = null);
+                        if (d.outcome().isPresent()) {
+                            outcomes.accept(d.waiting().call, d.outcome().get());
+                        }
+                    } else {
+                        Waiting w = d.waiting();
+                        w.attempts++;
+                        // While the circuit is open it decides when to try again (its probe is the oldest call).
+                        w.notBefore = circuit.state() == CircuitBreaker.State.CLOSED
+                                ? clock.instant().plus(backoff.delay(w.attempts)) : null;
+                        waiting.put(w.place, w);
+                        LOG.warn("provider call for hold {} failed (attempt {}), retrying: {}", w.call.holdId(),
+                                w.attempts, d.failure());
+                    }
+                }
+                if (finished == calls.size()) {
+                    break;
+                }
+                Duration nap = inFlight < maxInFlight ? startNext(waiting, done) : MAX_NAP;
+                if (nap.isZero()) {
+                    inFlight++;
+                    continue;
+                }
+                Instant now = clock.instant();
+                if (Duration.between(lastKeptAlive, now).toMillis() >= 1_000) {
+                    keepAlive.run();
+                    lastKeptAlive = now;
+                }
+                Done next = done.poll(Math.max(1, nap.toMillis()), TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    done.add(next); // handled at the top, with any others that came
                 }
             }
-            if (finished == calls.size()) {
-                break;
-            }
-            Duration nap = inFlight < maxInFlight ? startNext(waiting, done) : MAX_NAP;
-            if (nap.isZero()) {
-                inFlight++;
-                continue;
-            }
-            Instant now = clock.instant();
-            if (Duration.between(lastKeptAlive, now).toMillis() >= 1_000) {
-                keepAlive.run();
-                lastKeptAlive = now;
-            }
-            Done next = done.poll(Math.max(1, nap.toMillis()), TimeUnit.MILLISECONDS);
-            if (next != null) {
-                done.add(next); // handled at the top, with any others that came
-            }
+        } finally {
+            metrics.waiting(finished - calls.size()); // calls left behind by a failed batch come back with it
         }
     }
 
@@ -183,16 +188,23 @@ public final class PacedCaller {
         return w.call instanceof ChargeCall ? saleRates.pacer(w.call.saleId()) : Optional.empty();
     }
 
+    /**
+     * One call, on a worker thread. It tells the circuit itself, so the circuit learns the answer
+     * even if the batch that started the call has given up meanwhile (a probe must never be lost).
+     */
     private Done attempt(Waiting w) {
         long started = System.nanoTime();
         try {
-            PaymentEvent outcome = w.call.call(provider, clock);
+            Optional<PaymentEvent> outcome = w.call.call(provider, clock);
+            circuit.succeeded();
             metrics.answered(w.call, outcome, Duration.ofNanos(System.nanoTime() - started));
             return new Done(w, outcome, null);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // Unknown outcome (or our own bug): retry with the same idempotency key, never give up silently.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            circuit.failed(why);
             metrics.failed(w.call, Duration.ofNanos(System.nanoTime() - started));
-            return new Done(w, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Done(w, Optional.empty(), why);
         }
     }
 

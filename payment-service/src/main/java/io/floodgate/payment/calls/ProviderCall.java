@@ -4,6 +4,7 @@ import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.payment.provider.PaymentProvider;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** One thing to ask the provider, and the event its answer becomes. */
 public sealed interface ProviderCall permits ChargeCall, RefundCall {
@@ -14,7 +15,8 @@ public sealed interface ProviderCall permits ChargeCall, RefundCall {
     /**
      * Asks the provider. Safe to repeat: the request carries an idempotency key derived from the hold.
      *
+     * @return the event to publish, or empty when another call publishes this hold's outcome
      * @throws io.floodgate.payment.provider.ProviderUnavailableException when there was no usable answer
      */
-    PaymentEvent call(PaymentProvider provider, Clock clock);
+    Optional<PaymentEvent> call(PaymentProvider provider, Clock clock);
 }

@@ -3,11 +3,14 @@ package io.floodgate.payment.calls;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.payment.PaymentRefundRefused;
 import io.floodgate.contracts.payment.PaymentRefunded;
 import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.provider.RefundRequest;
+import io.floodgate.payment.provider.RefundResult;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** Refunds a payment that arrived after its hold had ended: the buyer got nothing, so they pay nothing. */
 public record RefundCall(HoldSaleRefused refused) implements ProviderCall {
@@ -26,9 +29,14 @@ public record RefundCall(HoldSaleRefused refused) implements ProviderCall {
     }
 
     @Override
-    public PaymentEvent call(PaymentProvider provider, Clock clock) {
-        String refundId = provider.refund(new RefundRequest(idempotencyKey(refused.holdId()), refused.chargeId()));
-        return new PaymentRefunded(EventMeta.causedBy(refused.meta(), clock.instant()), refused.holdId(),
-                refused.sectionId(), refused.chargeId(), refundId);
+    public Optional<PaymentEvent> call(PaymentProvider provider, Clock clock) {
+        RefundResult result = provider.refund(new RefundRequest(idempotencyKey(refused.holdId()), refused.chargeId()));
+        EventMeta meta = EventMeta.causedBy(refused.meta(), clock.instant());
+        if (result instanceof RefundResult.Refunded refunded) {
+            return Optional.of(new PaymentRefunded(meta, refused.holdId(), refused.sectionId(), refused.chargeId(),
+                    refunded.refundId()));
+        }
+        return Optional.of(new PaymentRefundRefused(meta, refused.holdId(), refused.sectionId(), refused.chargeId(),
+                ((RefundResult.Refused) result).reason()));
     }
 }

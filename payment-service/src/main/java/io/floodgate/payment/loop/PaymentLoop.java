@@ -94,13 +94,24 @@ public final class PaymentLoop<E extends Event> implements AutoCloseable {
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                LOG.error("{}: woken up while running; the loop stops and health reports DOWN", name, e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("{}: the loop stopped; health reports DOWN", name, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Whether the loop still consumes (it only ends when closed, or on a fault that needs a restart). */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
+    public String name() {
+        return name;
     }
 
     private void handle(ConsumerRecords<String, E> records) throws Exception {
@@ -147,9 +158,12 @@ public final class PaymentLoop<E extends Event> implements AutoCloseable {
         }
     }
 
+    /** Goes back to the batch's start on the partitions still ours; the others start over at their new owner. */
     private void rewind(ConsumerRecords<String, E> records) {
         for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
         }
     }
 
@@ -162,9 +176,8 @@ public final class PaymentLoop<E extends Event> implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             int total = consumer.partitionsFor(topic.name()).size();
             int mine = (int) consumer.assignment().stream().filter(p -> p.topic().equals(topic.name())).count();
-            if (mine > 0) {
-                share.accept(mine / (double) total);
-            }
+            // An instance with no partition still refunds and probes: it keeps one partition's share.
+            share.accept(Math.max(mine, 1) / (double) total);
             LOG.info("{}: this instance owns {} of {} partitions of {}", name, mine, total, topic.name());
         }
     }

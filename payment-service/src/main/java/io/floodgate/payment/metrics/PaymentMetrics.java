@@ -3,6 +3,7 @@ package io.floodgate.payment.metrics;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.payment.PaymentRefundRefused;
 import io.floodgate.payment.calls.ChargeCall;
 import io.floodgate.payment.calls.ProviderCall;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -29,21 +31,31 @@ public final class PaymentMetrics {
                 .description("1 while the provider's circuit is open: payments wait and are retried")
                 .tag("provider", provider).register(registry);
         Gauge.builder("floodgate.payment.waiting", waiting, AtomicInteger::get)
-                .description("provider calls of the current batch not yet answered")
+                .description("provider calls of the batches under way not yet answered")
                 .tag("provider", provider).register(registry);
         this.latency = Timer.builder("floodgate.payment.provider.latency")
                 .description("time for the provider to answer one call")
                 .tag("provider", provider).publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
-    public void waiting(int calls) {
-        waiting.set(calls);
+    /** Calls that joined ({@code change > 0}) or left the batches under way. */
+    public void waiting(int change) {
+        waiting.addAndGet(change);
     }
 
-    public void answered(ProviderCall call, PaymentEvent outcome, Duration took) {
+    public void answered(ProviderCall call, Optional<PaymentEvent> outcome, Duration took) {
         latency.record(took);
-        count(call, outcome instanceof PaymentAuthorized ? "authorized"
-                : outcome instanceof PaymentDeclined ? "declined" : "refunded");
+        count(call, outcome.map(PaymentMetrics::outcome).orElse("already_requested"));
+    }
+
+    private static String outcome(PaymentEvent event) {
+        if (event instanceof PaymentAuthorized) {
+            return "authorized";
+        }
+        if (event instanceof PaymentDeclined) {
+            return "declined";
+        }
+        return event instanceof PaymentRefundRefused ? "refund_refused" : "refunded";
     }
 
     public void failed(ProviderCall call, Duration took) {
@@ -53,7 +65,8 @@ public final class PaymentMetrics {
 
     private void count(ProviderCall call, String outcome) {
         Counter.builder("floodgate.payment.calls")
-                .description("provider calls by kind and outcome; outcome=failed means no usable answer (retried)")
+                .description("provider calls by kind and outcome; failed: no usable answer (retried); "
+                        + "refund_refused: a person must act")
                 .tag("kind", call instanceof ChargeCall ? "charge" : "refund").tag("outcome", outcome)
                 .register(registry).increment();
     }

@@ -48,24 +48,24 @@ public final class HttpPaymentProvider implements PaymentProvider {
         return switch (response.statusCode()) {
             case 200, 201 -> new ChargeResult.Authorized(answer.path("chargeId").asText());
             case 402 -> new ChargeResult.Declined(answer.path("declineReason").asText("declined"));
-            // The provider refuses the request itself (for example a reused key): no money moved,
-            // and asking again cannot change that.
-            default -> new ChargeResult.Declined("provider refused the charge: HTTP " + response.statusCode() + " "
+            case 409 -> new ChargeResult.AlreadyRequested(answer.path("message").asText());
+            // Anything else (401, 404, ...) is our configuration or the provider's fault, never the
+            // buyer's: retried (and alerted on), not turned into a decline.
+            default -> throw new ProviderUnavailableException("charge refused: HTTP " + response.statusCode() + " "
                     + answer.path("error").asText());
         };
     }
 
     @Override
-    public String refund(RefundRequest request) {
+    public RefundResult refund(RefundRequest request) {
         HttpResponse<String> response = send(post("/v1/charges/" + encode(request.chargeId()) + "/refunds",
                 request.idempotencyKey(), Map.of()));
         JsonNode answer = read(response);
         if (response.statusCode() == 200 || response.statusCode() == 201) {
-            return answer.path("refund").path("refundId").asText();
+            return new RefundResult.Refunded(answer.path("refund").path("refundId").asText());
         }
-        // A refund the provider will not make needs a person; retrying keeps it visible in the alerts.
-        throw new ProviderUnavailableException("refund of " + request.chargeId() + " refused: HTTP "
-                + response.statusCode() + " " + answer.path("message").asText());
+        return new RefundResult.Refused("HTTP " + response.statusCode() + " " + answer.path("error").asText() + ": "
+                + answer.path("message").asText());
     }
 
     @Override

@@ -13,8 +13,8 @@ public interface PaymentProvider {
 
     ChargeResult charge(ChargeRequest request);
 
-    /** Refunds a charge in full and returns the refund's id. */
-    String refund(RefundRequest request);
+    /** Refunds a charge in full. */
+    RefundResult refund(RefundRequest request);
 
     /** The provider's own record of a sale's charges, for reconciliation. */
     List<ProviderCharge> charges(String saleId);

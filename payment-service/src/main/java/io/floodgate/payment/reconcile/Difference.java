@@ -15,8 +15,10 @@ public record Difference(Kind kind, String holdId, String chargeId, String detai
         CHARGE_WITHOUT_ORDER,
         /** The same hold was charged more than once at the provider. */
         DOUBLE_CHARGE,
-        /** Order and charge amounts differ. */
+        /** Order and charge amounts (or currencies) differ. */
         AMOUNT_MISMATCH,
+        /** The ledger's order differs from its HoldSold (amount, currency or seats). */
+        ORDER_DIFFERS_FROM_EVENT,
         /** The ledger names another charge than the sale's event does. */
         CHARGE_ID_MISMATCH,
         /** A sale in the events is missing from the ledger (the projection is behind or failed). */

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Compares a sale's three records, each kept by a different party: the orders ledger, the event
@@ -44,17 +46,23 @@ public final class Reconciler {
                         charge == null ? "the provider has no such charge"
                                 : charge.refundId() != null ? "the charge was refunded (" + charge.refundId() + ")"
                                 : "the charge was declined"));
-            } else if (charge.amountCents() != order.amountCents()) {
+            } else if (charge.amountCents() != order.amountCents() || !charge.currency().equals(order.currency())) {
                 found.add(new Difference(Kind.AMOUNT_MISMATCH, order.orderId(), order.chargeId(),
-                        "order " + order.amountCents() + " vs charge " + charge.amountCents() + " cents"));
+                        "order " + order.amountCents() + " " + order.currency() + " vs charge "
+                                + charge.amountCents() + " " + charge.currency()));
             }
             HoldSold event = soldByHold.get(order.orderId());
             if (event == null) {
                 found.add(new Difference(Kind.ORDER_WITHOUT_EVENT, order.orderId(), order.chargeId(),
                         "no HoldSold in the log"));
-            } else if (!event.chargeId().equals(order.chargeId())) {
+            } else if (!Objects.equals(event.chargeId(), order.chargeId())) {
                 found.add(new Difference(Kind.CHARGE_ID_MISMATCH, order.orderId(), order.chargeId(),
                         "HoldSold names " + event.chargeId()));
+            } else if (event.amountCents() != order.amountCents() || !event.currency().equals(order.currency())
+                    || !new TreeSet<>(event.seats()).equals(new TreeSet<>(order.seats()))) {
+                found.add(new Difference(Kind.ORDER_DIFFERS_FROM_EVENT, order.orderId(), order.chargeId(),
+                        "ledger " + order.amountCents() + " " + order.currency() + " " + order.seats() + " vs HoldSold "
+                                + event.amountCents() + " " + event.currency() + " " + event.seats()));
             }
         }
         for (HoldSold event : soldByHold.values()) {
@@ -71,14 +79,15 @@ public final class Reconciler {
                                 + entry.getValue().stream().map(ProviderCharge::chargeId).toList()));
             }
             for (ProviderCharge c : kept) {
-                if (!orders.containsKey(c.reference()) || !orders.get(c.reference()).chargeId().equals(c.chargeId())) {
+                LedgerOrder order = orders.get(c.reference());
+                if (order == null || !c.chargeId().equals(order.chargeId())) {
                     found.add(new Difference(Kind.CHARGE_WITHOUT_ORDER, c.reference(), c.chargeId(),
                             c.amountCents() + " " + c.currency() + " kept with no order"));
                 }
             }
         }
         for (HoldSaleRefused r : refused) {
-            ProviderCharge charge = chargesById.get(r.chargeId());
+            ProviderCharge charge = r.chargeId() == null ? null : chargesById.get(r.chargeId());
             if (charge != null && charge.authorized() && charge.refundId() == null) {
                 found.add(new Difference(Kind.REFUND_OWED, r.holdId(), r.chargeId(),
                         "hold ended before payment (" + r.reason() + ") and the charge is not refunded"));

@@ -8,7 +8,8 @@ import java.time.Instant;
  * Stops calling a provider that keeps failing, and probes it now and then until it answers.
  * Closed: every call may go. After {@code failureThreshold} failures in a row it opens: no call
  * goes for {@code openFor} (doubling on each failed probe, up to {@code maxOpenFor}). Then one
- * probe goes (half-open); its success closes the circuit. Thread-safe.
+ * probe goes (half-open); its success closes the circuit. The listener hears of the opening, of
+ * each failed probe, and of the closing. Thread-safe.
  */
 public final class CircuitBreaker {
     public enum State { CLOSED, OPEN, HALF_OPEN }
@@ -30,6 +31,8 @@ public final class CircuitBreaker {
     private final Listener listener;
 
     private State state = State.CLOSED;
+    /** False until the first answer, and while open: the first success says so, even after a restart. */
+    private boolean announcedAvailable;
     private int failuresInARow;
     private Instant firstFailure;
     private Instant openedAt;
@@ -81,11 +84,13 @@ public final class CircuitBreaker {
         synchronized (this) {
             failuresInARow = 0;
             firstFailure = null;
-            if (state == State.CLOSED) {
+            if (state == State.CLOSED && announcedAvailable) {
                 return;
             }
-            unavailableFor = Duration.between(openedAt, clock.instant());
+            // An instance that restarts while others (or it, before) said "unavailable" must say it recovered.
+            unavailableFor = state == State.CLOSED ? Duration.ZERO : Duration.between(openedAt, clock.instant());
             state = State.CLOSED;
+            announcedAvailable = true;
             currentOpenFor = openFor;
         }
         listener.closed(unavailableFor);
@@ -100,18 +105,21 @@ public final class CircuitBreaker {
                 firstFailure = now;
             }
             if (state == State.HALF_OPEN) {
+                // Said again at each failed probe: with several instances, another's "recovered"
+                // must not stand while this one still cannot get through.
                 currentOpenFor = min(currentOpenFor.multipliedBy(2), maxOpenFor);
                 state = State.OPEN;
                 openUntil = now.plus(currentOpenFor);
+                since = openedAt;
+            } else if (state == State.OPEN || failuresInARow < failureThreshold) {
                 return;
+            } else {
+                state = State.OPEN;
+                announcedAvailable = false;
+                openedAt = firstFailure;
+                openUntil = now.plus(currentOpenFor);
+                since = firstFailure;
             }
-            if (state == State.OPEN || failuresInARow < failureThreshold) {
-                return;
-            }
-            state = State.OPEN;
-            openedAt = firstFailure;
-            openUntil = now.plus(currentOpenFor);
-            since = firstFailure;
         }
         listener.opened(reason, since);
     }

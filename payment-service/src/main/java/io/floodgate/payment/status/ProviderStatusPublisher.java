@@ -41,7 +41,11 @@ public final class ProviderStatusPublisher implements CircuitBreaker.Listener {
 
     @Override
     public void closed(Duration unavailableFor) {
-        LOG.warn("payment provider {} answers again after {}; payments resume in order", provider, unavailableFor);
+        if (unavailableFor.isZero()) {
+            LOG.info("payment provider {} answers", provider);
+        } else {
+            LOG.warn("payment provider {} answers again after {}; payments resume in order", provider, unavailableFor);
+        }
         publish(new ProviderRecovered(meta("circuit:closed"), provider, unavailableFor));
     }
 

@@ -6,6 +6,7 @@ import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.provider.ProviderCharge;
 import io.floodgate.payment.provider.ProviderUnavailableException;
 import io.floodgate.payment.provider.RefundRequest;
+import io.floodgate.payment.provider.RefundResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ final class FakeProvider implements PaymentProvider {
     final List<Long> arrivals = new ArrayList<>();
     final List<String> keys = new ArrayList<>();
     final Map<String, String> charges = new LinkedHashMap<>();
+    private final Map<String, String> methods = new LinkedHashMap<>();
     volatile boolean down;
 
     @Override
@@ -31,6 +33,11 @@ final class FakeProvider implements PaymentProvider {
         if (down) {
             throw new ProviderUnavailableException("HTTP 503");
         }
+        if (methods.containsKey(request.idempotencyKey())
+                && !methods.get(request.idempotencyKey()).equals(request.paymentMethod())) {
+            return new ChargeResult.AlreadyRequested("key first used with another method");
+        }
+        methods.put(request.idempotencyKey(), request.paymentMethod());
         if ("tok_decline".equals(request.paymentMethod())) {
             return new ChargeResult.Declined("card_declined");
         }
@@ -38,12 +45,13 @@ final class FakeProvider implements PaymentProvider {
     }
 
     @Override
-    public synchronized String refund(RefundRequest request) {
+    public synchronized RefundResult refund(RefundRequest request) {
         arrivals.add(System.nanoTime());
         if (down) {
             throw new ProviderUnavailableException("HTTP 503");
         }
-        return "re_" + request.chargeId();
+        return charges.containsValue(request.chargeId()) ? new RefundResult.Refunded("re_" + request.chargeId())
+                : new RefundResult.Refused("HTTP 404 unknown_charge");
     }
 
     @Override

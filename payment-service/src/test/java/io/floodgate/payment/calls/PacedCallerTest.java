@@ -6,6 +6,7 @@ import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.contracts.payment.PaymentEvent;
+import io.floodgate.contracts.payment.PaymentRefundRefused;
 import io.floodgate.contracts.payment.PaymentRefunded;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
@@ -118,7 +119,8 @@ class PacedCallerTest {
 
         assertEquals(10, outcomes.size());
         assertTrue(outcomes.stream().allMatch(o -> o.event() instanceof PaymentAuthorized));
-        assertEquals(List.of("opened", "closed"), told);
+        assertEquals("opened", told.get(0));
+        assertEquals("closed", told.get(told.size() - 1));
         // Every retry carried the same key: ten holds, ten charges, whatever the attempts.
         assertTrue(provider.keys.size() > 10);
         assertEquals(10, provider.charges.size());
@@ -148,15 +150,32 @@ class PacedCallerTest {
     }
 
     @Test
-    void aRefundBecomesAPaymentRefunded() throws Exception {
+    void aRefundBecomesAPaymentRefundedAndOneTheProviderRefusesIsReportedNotRetried() throws Exception {
+        run(caller(60_000), List.of(checkout(1, "tok_visa")));
+        String charged = provider.charges.values().iterator().next();
         EventMeta meta = EventMeta.of("sale", "buyer-1", "test", Instant.now());
-        RefundCall refund = new RefundCall(new HoldSaleRefused(meta, "hold-1", "buyer-1", "floor", "ch_1",
+        RefundCall refund = new RefundCall(new HoldSaleRefused(meta, "hold-1", "buyer-1", "floor", charged,
+                "HOLD_EXPIRED"));
+        RefundCall unknown = new RefundCall(new HoldSaleRefused(meta, "hold-2", "buyer-2", "floor", "ch_unknown",
                 "HOLD_EXPIRED"));
 
-        List<Outcome> outcomes = run(caller(60_000), List.of(refund));
+        List<Outcome> outcomes = run(caller(60_000), List.of(refund, unknown));
 
-        PaymentRefunded refunded = assertInstanceOf(PaymentRefunded.class, outcomes.get(0).event());
-        assertEquals("re_ch_1", refunded.refundId());
-        assertEquals("ch_1", refunded.chargeId());
+        PaymentRefunded refunded = assertInstanceOf(PaymentRefunded.class, outcomes.stream()
+                .filter(o -> o.call() == refund).findFirst().orElseThrow().event());
+        assertEquals("re_" + charged, refunded.refundId());
+        PaymentRefundRefused refusedRefund = assertInstanceOf(PaymentRefundRefused.class, outcomes.stream()
+                .filter(o -> o.call() == unknown).findFirst().orElseThrow().event());
+        assertTrue(refusedRefund.reason().contains("unknown_charge"));
+        assertEquals(CircuitBreaker.State.CLOSED, circuit.state());
+    }
+
+    @Test
+    void aSecondCheckoutOfTheSameHoldWithAnotherCardPublishesNothingOfItsOwn() throws Exception {
+        List<Outcome> outcomes = run(caller(60_000), List.of(checkout(1, "tok_visa"), checkout(1, "tok_other")));
+
+        assertEquals(1, outcomes.size());
+        assertInstanceOf(PaymentAuthorized.class, outcomes.get(0).event());
+        assertEquals(1, provider.charges.size());
     }
 }

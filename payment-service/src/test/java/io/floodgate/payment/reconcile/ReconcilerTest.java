@@ -51,19 +51,22 @@ class ReconcilerTest {
                 List.of(order("h1", "ch1", 5_000, "A-1"), // fine
                         order("h2", "ch-missing", 5_000, "A-2"), // order without charge
                         order("h5", "ch5", 4_000, "A-5"), // amount differs
-                        order("h6", "ch6", 5_000, "A-6")), // no event
+                        order("h6", "ch6", 5_000, "A-6"), // no event
+                        order("h10", "ch10", 5_000, "A-9")), // the event sold A-10
                 List.of(sold("h1", "ch1", "A-1"), sold("h2", "ch-missing", "A-2"), sold("h5", "ch5", "A-5"),
-                        sold("h7", "ch7", "A-1")), // not in ledger, and seat A-1 twice
+                        sold("h7", "ch7", "A-1"), // not in ledger, and seat A-1 twice
+                        sold("h10", "ch10", "A-10")),
                 List.of(new HoldSaleRefused(META, "h8", "b8", "floor", "ch8", "HOLD_EXPIRED")), // not refunded
                 List.of(charge("ch1", "h1", null), charge("ch5", "h5", null), charge("ch6", "h6", null),
                         charge("ch7", "h7", null), charge("ch8", "h8", null),
                         charge("ch9", "h9", null), // charge without order
+                        charge("ch10", "h10", null),
                         charge("ch1b", "h1", null))); // the same hold charged twice
 
         List<Kind> kinds = r.differences().stream().map(Difference::kind).toList();
         assertEquals(List.of(Kind.ORDER_WITHOUT_CHARGE, Kind.CHARGE_WITHOUT_ORDER, Kind.CHARGE_WITHOUT_ORDER,
                 Kind.CHARGE_WITHOUT_ORDER, Kind.CHARGE_WITHOUT_ORDER, Kind.DOUBLE_CHARGE, Kind.AMOUNT_MISMATCH,
-                Kind.SOLD_NOT_IN_LEDGER, Kind.ORDER_WITHOUT_EVENT, Kind.REFUND_OWED, Kind.SEAT_SOLD_TWICE), kinds);
+                Kind.ORDER_DIFFERS_FROM_EVENT, Kind.ORDER_DIFFERS_FROM_EVENT, Kind.SOLD_NOT_IN_LEDGER, Kind.ORDER_WITHOUT_EVENT, Kind.REFUND_OWED, Kind.SEAT_SOLD_TWICE), kinds);
         assertEquals(List.of("h1", "h7", "h8", "h9"), r.differences().stream()
                 .filter(d -> d.kind() == Kind.CHARGE_WITHOUT_ORDER).map(Difference::holdId).toList());
     }

@@ -60,6 +60,14 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
+    /** Applies every record up to the assigned partitions' current ends, on the calling thread. */
+    public static <E extends Event> void catchUp(KafkaConsumer<String, E> consumer, java.util.function.Consumer<E> apply) {
+        java.util.Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            consumer.poll(POLL).forEach(r -> apply.accept(r.value()));
+        }
+    }
+
     public ConsumerLoop<E> start() {
         thread.start();
         return this;
