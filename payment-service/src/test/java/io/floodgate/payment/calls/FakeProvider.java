@@ -8,18 +8,28 @@ import io.floodgate.payment.provider.ProviderUnavailableException;
 import io.floodgate.payment.provider.RefundRequest;
 import io.floodgate.payment.provider.RefundResult;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An in-memory provider that keeps idempotency like a real one and can be switched off. */
+/**
+ * An in-memory provider that keeps idempotency like a real one and can be switched off. It notes
+ * arrivals by the same wall clock the pacers use, so a test compares like with like.
+ */
 final class FakeProvider implements PaymentProvider {
-    final List<Long> arrivals = new ArrayList<>();
+    private final Clock clock;
+    final List<Instant> arrivals = new ArrayList<>();
     final List<String> keys = new ArrayList<>();
     final Map<String, String> charges = new LinkedHashMap<>();
     private final Map<String, String> methods = new LinkedHashMap<>();
     volatile boolean down;
+
+    FakeProvider(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String name() {
@@ -28,7 +38,7 @@ final class FakeProvider implements PaymentProvider {
 
     @Override
     public synchronized ChargeResult charge(ChargeRequest request) {
-        arrivals.add(System.nanoTime());
+        arrivals.add(clock.instant());
         keys.add(request.idempotencyKey());
         if (down) {
             throw new ProviderUnavailableException("HTTP 503");
@@ -46,7 +56,7 @@ final class FakeProvider implements PaymentProvider {
 
     @Override
     public synchronized RefundResult refund(RefundRequest request) {
-        arrivals.add(System.nanoTime());
+        arrivals.add(clock.instant());
         if (down) {
             throw new ProviderUnavailableException("HTTP 503");
         }
