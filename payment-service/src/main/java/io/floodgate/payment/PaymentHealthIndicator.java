@@ -3,13 +3,15 @@ package io.floodgate.payment;
 import io.floodgate.payment.loop.PaymentLoop;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Liveness;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** DOWN if a payment loop has stopped: a restart is needed, and an orchestrator should do it. */
+/** DOWN if a payment loop has stopped: a restart is needed, so this is a liveness check. */
 @Singleton
+@Liveness
 public final class PaymentHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final PaymentService service;
 

@@ -1,6 +1,7 @@
 package io.floodgate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floodgate.cli.ReconcileCommand;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
@@ -12,6 +13,7 @@ import io.floodgate.contracts.payment.PaymentRefunded;
 import io.floodgate.contracts.provider.ProviderRecovered;
 import io.floodgate.contracts.provider.ProviderUnavailable;
 import io.floodgate.kit.process.FloodgateService;
+import io.floodgate.kit.process.ProjectLayout;
 import io.floodgate.kit.stack.StackSettings;
 import io.floodgate.payment.reconcile.Difference;
 import io.floodgate.payment.reconcile.Reconciliation;
@@ -19,19 +21,26 @@ import io.floodgate.platform.kafka.TopicLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -99,7 +108,7 @@ class PaymentTest extends StackTest {
         try {
             List<Future<Holder>> futures = IntStream.range(0, buyers)
                     .mapToObj(i -> pool.submit(() -> holding(saleId, saleId + "-buyer-" + i))).toList();
-            List<Holder> holders = new java.util.ArrayList<>();
+            List<Holder> holders = new ArrayList<>();
             for (Future<Holder> f : futures) {
                 holders.add(f.get());
             }
@@ -138,7 +147,7 @@ class PaymentTest extends StackTest {
     private long orders(String saleId) {
         try {
             return count("SELECT count(*) FROM orders WHERE sale_id = '" + saleId + "'");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -318,6 +327,45 @@ class PaymentTest extends StackTest {
                 h -> h.path("reason").asText().startsWith("REFUNDED"));
         assertEquals("HOLD_ENDED_BEFORE_PAYMENT", hold.path("state").asText(), hold.toString());
         assertTrue(reconcile(sale).clean(), "a refunded charge owes nothing");
+    }
+
+    @Test
+    void theDashboardAndAlertsNameOnlyMetricsTheServicesServe() throws Exception {
+        String sale = "metrics";
+        createSale(sale, 10, 600);
+        List<Holder> holders = holding(sale, 1);
+        checkoutAll(sale, holders);
+        awaitOrders(sale, 1, Duration.ofSeconds(60));
+
+        Set<String> served = new TreeSet<>();
+        for (FloodgateService service : FloodgateService.values()) {
+            GatewayClient.Reply scrape = new GatewayClient(stack.service(service).url()).get("/prometheus", Map.of());
+            assertEquals(200, scrape.status(), service + " serves /prometheus");
+            scrape.raw().body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0]).forEach(served::add);
+        }
+        assertTrue(served.contains("floodgate_sale_waiting") && served.contains("floodgate_payment_provider_unavailable")
+                && served.contains("kafka_consumer_fetch_manager_records_lag_max"), served.toString());
+
+        Path deploy = ProjectLayout.locate().root().resolve("deploy");
+        Map<String, Object> alerts = new Yaml().load(Files.readString(
+                deploy.resolve("prometheus/alerts.yml")));
+        List<?> rules = (List<?>) ((Map<?, ?>) ((List<?>) alerts.get("groups")).get(0)).get("rules");
+        assertTrue(rules.size() >= 5, "alerts for payments, lag, a stuck queue and a long pause: " + rules);
+        JsonNode dashboard = new ObjectMapper().readTree(
+                deploy.resolve("grafana/floodgate-dashboard.json").toFile());
+        assertTrue(dashboard.path("panels").size() >= 10);
+        Set<String> named = new TreeSet<>();
+        for (String text : List.of(alerts.toString(), dashboard.toString())) {
+            Matcher m = Pattern.compile("\\b(?:floodgate|kafka)_[a-z0-9_]+\\b")
+                    .matcher(text);
+            while (m.find()) {
+                named.add(m.group());
+            }
+        }
+        assertTrue(named.size() >= 10, "the deploy files name the figures: " + named);
+        named.removeAll(served);
+        assertEquals(Set.of(), named, "named in deploy/ but served by no service");
     }
 
     private Reconciliation reconcile(String sale) throws Exception {

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,10 @@ public final class GatewayView {
 
     public Optional<SaleView> sale(String saleId) {
         return Optional.ofNullable(sales.get(saleId));
+    }
+
+    public Collection<SaleView> sales() {
+        return sales.values();
     }
 
     public Optional<HoldView> hold(String holdId) {

@@ -48,6 +48,15 @@ public final class PaymentLine {
         return !unavailable.isEmpty();
     }
 
+    /** Checkouts not yet finished: the length of the line. */
+    public long waiting() {
+        return joined.get() - finished.get();
+    }
+
+    public long finishedSoFar() {
+        return finished.get();
+    }
+
     public Wait waitFor(long place, Instant now) {
         long ahead = Math.max(0, place - finished.get());
         double perSecond = pace.perSecond(now);

@@ -81,6 +81,25 @@ public final class SaleView {
         return admissions.perSecond(now);
     }
 
+    /**
+     * Buyers admitted whose shopping window is still open (bought or not): the shoppers the sale
+     * has to serve now. Windows end in admission order, so only the open tail is visited.
+     */
+    public long shoppersWithOpenWindows(Instant now) {
+        SaleState current = state;
+        long shoppers = 0;
+        long nextBatchStart = admittedThrough + 1;
+        for (Map.Entry<Long, Window> batch : windows.descendingMap().entrySet()) {
+            Window w = batch.getValue();
+            if (!w.endsAt().plus(current.pausedUntil(now).minus(w.pausedBefore())).isAfter(now)) {
+                break;
+            }
+            shoppers += nextBatchStart - batch.getKey();
+            nextBatchStart = batch.getKey();
+        }
+        return shoppers;
+    }
+
     /** The place drawn at opening for the pre-queue's {@code index}-th arrival, once the line is open. */
     public Optional<Long> drawnSequence(long preQueueIndex) {
         SeededPermutation order = preQueueOrder;

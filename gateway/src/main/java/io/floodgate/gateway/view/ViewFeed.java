@@ -6,6 +6,8 @@ import io.floodgate.contracts.Topics;
 import io.floodgate.platform.kafka.ConsumerLoop;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -36,13 +38,15 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     private final KafkaClients clients;
     private final TopicProvisioner provisioner;
     private final GatewayView view;
+    private final MeterRegistry registry;
     private volatile Map<TopicPartition, Long> startupEnds;
     private volatile boolean caughtUp;
     /** Next offset to apply per partition; only the view thread touches it. */
     private final Map<TopicPartition, Long> applied = new HashMap<>();
     private ConsumerLoop<Event> loop;
 
-    public ViewFeed(KafkaClients clients, TopicProvisioner provisioner, GatewayView view) {
+    public ViewFeed(KafkaClients clients, TopicProvisioner provisioner, GatewayView view, MeterRegistry registry) {
+        this.registry = registry;
         this.clients = clients;
         this.provisioner = provisioner;
         this.view = view;
@@ -53,6 +57,7 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
         provisioner.provision(List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE, Topics.HOLD_COMMANDS,
                 Topics.HOLDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY));
         KafkaConsumer<String, Event> consumer = clients.viewConsumer("gateway-view", READS);
+        new KafkaClientMetrics(consumer).bindTo(registry); // the view's lag behind the topics
         loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false)
                 .start();
     }

@@ -3,6 +3,8 @@ package io.floodgate.platform.streams;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
 import io.floodgate.platform.kafka.TopicSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -33,15 +35,18 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
     private final TopicProvisioner provisioner;
     private final TopicSettings topicSettings;
     private final StreamsSettings settings;
+    private final MeterRegistry registry;
     private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics metrics;
 
     public StreamsRunner(StreamsApp app, KafkaClients clients, TopicProvisioner provisioner,
-                         TopicSettings topicSettings, StreamsSettings settings) {
+                         TopicSettings topicSettings, StreamsSettings settings, MeterRegistry registry) {
         this.app = app;
         this.clients = clients;
         this.provisioner = provisioner;
         this.topicSettings = topicSettings;
         this.settings = settings;
+        this.registry = registry;
     }
 
     @Override
@@ -53,6 +58,9 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        // Streams' own metrics, consumer lag (records-lag-max) among them, on /prometheus.
+        metrics = new KafkaStreamsMetrics(started);
+        metrics.bindTo(registry);
         started.start();
         streams = started;
         LOG.info("{} started", app.applicationId());
@@ -69,6 +77,7 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
         KafkaStreams s = streams;
         if (s != null) {
             s.close(Duration.ofSeconds(20));
+            metrics.close();
         }
     }
 
