@@ -1,0 +1,309 @@
+// The buyer's page: join, follow your place (Server-Sent Events, polling if they fail), choose
+// seats, hold, pay. Everything shown comes from the API's states; nothing is guessed here.
+"use strict";
+
+const saleId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
+const api = `/api/sales/${encodeURIComponent(saleId)}`;
+const storeKey = `floodgate.${saleId}`;
+const $ = (id) => document.getElementById(id);
+
+const TITLES = {
+  JOINING: "Joining the line…", PRE_QUEUE: "You are in the waiting room", WAITING: "You are in line",
+  ADMITTED: "It is your turn", ADMISSION_EXPIRED: "Your turn has passed", PAUSED: "The sale is paused",
+  SOLD_OUT: "Sold out", CLOSED: "The sale is closed", HOLD_PENDING: "Reserving your seats…",
+  HOLDING: "Your seats are held", HOLD_REJECTED: "Those seats could not be held", PAYING: "Paying…",
+  PAYMENT_DELAYED: "Payment delayed", PURCHASED: "Order confirmed", HOLD_EXPIRED: "Your hold expired",
+  PAYMENT_DECLINED: "Payment declined", HOLD_ENDED_BEFORE_PAYMENT: "Your hold ended before payment",
+};
+
+// After these nothing more happens: the server ends the stream, and the page stops asking.
+const TERMINAL = new Set(["PURCHASED", "SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED", "HOLD_EXPIRED", "PAYMENT_DECLINED"]);
+
+let sale = null;          // the sale's public part
+let lastState = null;
+let me = load();          // {buyerId, ticket, token, firstPosition}
+let stream = null;
+let pollTimer = null;
+let chosen = new Set();
+let chosenSection = null;
+let countdownTimer = null;
+
+function load() {
+  try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
+}
+function save() { localStorage.setItem(storeKey, JSON.stringify(me)); }
+function show(id, on) { $(id).hidden = !on; }
+function error(text) { $("error").textContent = text || ""; }
+
+async function call(method, path, body, headers = {}) {
+  const init = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  let json = null;
+  try { json = await response.json(); } catch (e) { /* no body */ }
+  if (response.status === 429 || response.status === 503) {
+    const after = Number(response.headers.get("Retry-After") || 2);
+    error(`${(json && json.message) || "Busy"} Trying again in ${after} s.`);
+  }
+  return { status: response.status, json };
+}
+
+function money(cents) {
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: sale.currency }).format(cents / 100);
+}
+function duration(seconds) {
+  if (seconds == null) return "–";
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+async function start() {
+  const info = await call("GET", api);
+  if (info.status !== 200) {
+    $("sale-name").textContent = "This sale does not exist.";
+    return;
+  }
+  sale = info.json;
+  $("sale-name").textContent = sale.name;
+  document.title = `${sale.name} · Floodgate`;
+  $("join-button").onclick = join;
+  $("hold-button").onclick = hold;
+  $("pay-button").onclick = pay;
+  window.addEventListener("storage", (e) => { // another tab joined or moved on: follow it
+    if (e.key === storeKey) { me = load(); follow(); }
+  });
+  follow();
+}
+
+function follow() {
+  if (!me.ticket) {
+    show("join", true);
+    return;
+  }
+  show("join", false);
+  listen();
+}
+
+async function join() {
+  const buyerId = $("buyer").value.trim();
+  if (!buyerId) { error("Enter your name or e-mail to join."); return; }
+  error();
+  $("join-button").disabled = true;
+  const answer = await call("POST", `${api}/queue`, { buyerId });
+  $("join-button").disabled = false;
+  if (answer.json && answer.json.ticket) {
+    me = { buyerId, ticket: answer.json.ticket };
+    save();
+    render(answer.json);
+    follow();
+  } else if (answer.status === 202) {
+    render(answer.json);
+    setTimeout(join, answer.json.pollAfterMs || 1000); // joining again keeps the place
+  } else if (answer.json) {
+    error(answer.json.message);
+  }
+}
+
+/** Server-Sent Events while they work; polling the status when they do not. */
+function listen() {
+  if (stream) stream.close();
+  clearTimeout(pollTimer);
+  if (!window.EventSource) { poll(); return; }
+  stream = new EventSource(`${api}/status/stream?ticket=${encodeURIComponent(me.ticket)}`);
+  Object.keys(TITLES).forEach((state) => stream.addEventListener(state, (e) => {
+    $("connection").textContent = "";
+    render(JSON.parse(e.data));
+  }));
+  stream.onerror = () => {
+    stream.close();
+    stream = null;
+    if (TERMINAL.has(lastState)) return; // the stream ended because nothing more will happen
+    $("connection").textContent = "Live updates interrupted; checking every few seconds.";
+    poll();
+  };
+}
+
+async function poll() {
+  const answer = await call("GET", `${api}/status?ticket=${encodeURIComponent(me.ticket)}`).catch(() => null);
+  let wait = 3000;
+  if (answer && answer.status === 200) {
+    render(answer.json);
+    if (TERMINAL.has(answer.json.state)) return;
+    wait = answer.json.pollAfterMs || 3000;
+  } else if (answer && answer.status === 401) {
+    localStorage.removeItem(storeKey); // a ticket from another sale or an old key: join again
+    me = {};
+    follow();
+    return;
+  }
+  pollTimer = setTimeout(poll, wait);
+}
+
+function sectionName(id) {
+  const section = sale.sections.find((x) => x.id === id);
+  return section ? section.name : id;
+}
+
+function render(s) {
+  lastState = s.state;
+  show("status", true);
+  $("state-title").textContent = TITLES[s.state] || s.state;
+  $("state-title").dataset.state = s.state;
+  $("state-meaning").textContent = s.meaning;
+  $("state-next").textContent = s.next;
+  $("operator-message").textContent = s.message || "";
+  show("operator-message", !!s.message);
+
+  const inLine = s.state === "WAITING" || s.state === "PAUSED";
+  const paying = s.state === "PAYING" || s.state === "PAYMENT_DELAYED";
+  show("figures", inLine || paying);
+  show("position-box", inLine);
+  show("wait-box", s.state === "WAITING" || paying); // no estimate while paused: nothing moves
+  $("position").textContent = s.position ?? "–";
+  $("ahead").textContent = s.ahead ?? "–";
+  $("ahead-label").textContent = paying ? "payments ahead of yours" : "ahead of you";
+  $("wait").textContent = duration(s.waitEstimateSeconds);
+  if (inLine && s.position) {
+    me.firstPosition = Math.max(me.firstPosition || 0, s.position);
+    save();
+    $("progress").value = (me.firstPosition - s.position) / Math.max(1, me.firstPosition - 1);
+  }
+  show("progress", inLine);
+
+  if (s.admissionToken) { me.token = s.admissionToken; save(); }
+  const shopping = s.state === "ADMITTED";
+  if (shopping && $("shop").hidden) loadSections();
+  show("shop", shopping);
+  if (shopping && s.windowEndsAt) $("window-ends").textContent = new Date(s.windowEndsAt).toLocaleTimeString();
+  show("checkout", s.state === "HOLDING");
+  if (s.state === "HOLDING" && s.holdId) showHold(s.holdId);
+  if (s.state === "PURCHASED" && s.holdId) showOrder(s.holdId);
+}
+
+async function loadSections() {
+  const availability = await call("GET", `${api}/availability`);
+  const list = $("sections");
+  list.innerHTML = "";
+  (availability.json ? availability.json.sections : sale.sections).forEach((section) => {
+    const label = document.createElement("label");
+    label.innerHTML = `<span><input type="radio" name="section" value="${section.id}"> ${section.name}</span>`
+      + `<span>${money(section.priceCents)} · ${section.free ?? ""} left</span>`;
+    label.querySelector("input").onchange = () => chooseSection(section);
+    list.appendChild(label);
+  });
+}
+
+async function chooseSection(section) {
+  chosenSection = section;
+  chosen = new Set();
+  $("seatmap").innerHTML = "";
+  show("quantity-box", section.generalAdmission);
+  $("hold-button").disabled = !section.generalAdmission;
+  if (section.generalAdmission) return;
+  const map = await call("GET", `${api}/sections/${encodeURIComponent(section.id)}/seats`);
+  if (map.status !== 200) { error(map.json && map.json.message); return; }
+  map.json.rows.forEach((row) => {
+    const line = document.createElement("div");
+    line.className = "row";
+    line.innerHTML = `<span>${row.row}</span>`;
+    row.seats.forEach((seat) => {
+      const b = document.createElement("button");
+      b.className = "seat" + (seat.free ? "" : " taken");
+      b.textContent = seat.seat.split("-")[1];
+      b.title = seat.seat;
+      b.dataset.seat = seat.seat;
+      b.disabled = !seat.free;
+      b.onclick = () => {
+        if (chosen.has(seat.seat)) chosen.delete(seat.seat);
+        else if (chosen.size < sale.perBuyerLimit) chosen.add(seat.seat);
+        b.classList.toggle("chosen", chosen.has(seat.seat));
+        $("hold-button").disabled = chosen.size === 0;
+      };
+      line.appendChild(b);
+    });
+    $("seatmap").appendChild(line);
+  });
+}
+
+async function hold() {
+  error();
+  const body = chosenSection.generalAdmission
+    ? { sectionId: chosenSection.id, quantity: Number($("quantity").value) }
+    : { sectionId: chosenSection.id, seats: [...chosen] };
+  $("hold-button").disabled = true;
+  const answer = await call("POST", `${api}/holds`, body, { Authorization: `Bearer ${me.token}` });
+  $("hold-button").disabled = false;
+  answered(answer);
+}
+
+function answered(answer) {
+  const h = answer.json || {};
+  if (h.admissionToken) { me.token = h.admissionToken; save(); }
+  if (answer.status === 409 && h.state === "HOLD_REJECTED") {
+    const offer = h.alternative;
+    $("hold-answer").innerHTML = "";
+    const p = document.createElement("p");
+    p.textContent = `${h.meaning} ${h.seatsAvailable} left in this section.`;
+    $("hold-answer").appendChild(p);
+    if (offer) {
+      const b = document.createElement("button");
+      b.textContent = `Take ${offer.seats.join(", ")} in ${offer.sectionId} instead`;
+      b.onclick = async () => answered(await call("POST", `${api}/holds/${h.holdId}/alternative`, undefined,
+        { Authorization: `Bearer ${me.token}` }));
+      $("hold-answer").appendChild(b);
+    }
+    chooseSection(chosenSection);
+  } else if (answer.status >= 400) {
+    error(h.message || `Could not hold the seats (${answer.status}).`);
+  } else {
+    $("hold-answer").textContent = "";
+  }
+}
+
+async function showHold(holdId) {
+  me.holdId = holdId;
+  save();
+  const h = await call("GET", `${api}/holds/${holdId}?ticket=${encodeURIComponent(me.ticket)}`);
+  if (h.status !== 200) return;
+  $("held-seats").textContent = `${sectionName(h.json.sectionId)}: ${h.json.seats.join(", ")}`;
+  $("held-price").textContent = money(h.json.amountCents);
+  clearInterval(countdownTimer);
+  const ends = new Date(h.json.expiresAt).getTime();
+  const tick = () => {
+    const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+    $("countdown").textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  };
+  tick();
+  countdownTimer = setInterval(tick, 1000);
+}
+
+async function pay() {
+  error();
+  $("pay-button").disabled = true;
+  const answer = await call("POST", `${api}/holds/${me.holdId}/checkout`, { paymentMethod: $("method").value },
+    { Authorization: `Bearer ${me.token}` });
+  $("pay-button").disabled = false;
+  if (answer.status === 202) {
+    clearInterval(countdownTimer);
+    render({ ...answer.json, holdId: me.holdId });
+    if (!stream) poll();
+  } else if (answer.json) {
+    error(answer.json.message);
+  }
+}
+
+async function showOrder(orderId) {
+  clearInterval(countdownTimer);
+  const o = await call("GET", `${api}/orders/${orderId}?ticket=${encodeURIComponent(me.ticket)}`);
+  show("order", true);
+  $("order-details").textContent = o.status === 200
+    ? `${sectionName(o.json.sectionId)}: ${o.json.seats.join(", ")}, ${money(o.json.amountCents)}. `
+      + `Order number ${o.json.orderId}.`
+    : "Your order is confirmed; its details will show in a moment.";
+}
+
+start();

@@ -1,0 +1,93 @@
+package io.floodgate.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The buyer's page in headless Chromium, phone-sized, used as a person would: join, wait, choose
+ * seats on the map, hold, pay. Screenshots go to target/screenshots (docs/ keeps a set).
+ */
+class BuyerPageTest extends StackTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Test
+    void aBuyerGoesFromTheLineToAConfirmedOrderOnThePage(@TempDir Path profile) throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        createSale("""
+                {"saleId": "page", "name": "Page night", "currency": "EUR", "admissionRatePerSecond": 100,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 2, "seatsPerRow": 8, "priceCents": 4500},
+                              {"id": "pit", "name": "Standing pit", "capacity": 50, "priceCents": 3000}]}""");
+        try (Browser browser = Browser.open(profile)) {
+            browser.go(stack.gatewayUrl() + "/sales/page");
+            browser.awaitText("#sale-name", "Page night");
+            assertTrue(browser.visible("#join"), "a newcomer is asked to join");
+
+            browser.type("#buyer", "pat@example.com");
+            browser.click("#join-button");
+            browser.awaitText("#state-title", "It is your turn");
+            assertTrue(browser.text("#state-meaning").contains("choose your seats"), browser.text("#status"));
+            Await.until("the sections offered", () -> browser.text("#sections"), t -> t.contains("Standing pit"));
+
+            browser.click("input[name=section][value=floor]");
+            Await.until("the seat map", () -> browser.eval("document.querySelectorAll('.seat').length"),
+                    n -> "16".equals(n));
+            browser.click(".seat[data-seat='B-4']");
+            browser.click(".seat[data-seat='B-5']");
+            browser.click("#hold-button");
+            browser.awaitText("#state-title", "Your seats are held");
+            assertTrue(browser.text("#held-seats").contains("B-4, B-5"), browser.text("#checkout"));
+            assertTrue(browser.text("#countdown").matches("\\d+:\\d\\d"), browser.text("#countdown"));
+            browser.screenshot(SCREENSHOTS.resolve("buyer-holding.png"));
+
+            browser.click("#pay-button");
+            browser.awaitText("#state-title", "Order confirmed");
+            browser.awaitText("#order-details", "Floor: B-4, B-5");
+            Await.sleep(java.time.Duration.ofSeconds(2));
+            assertEquals("", browser.text("#connection"), "the stream ended because the order is final, not in error");
+            browser.screenshot(SCREENSHOTS.resolve("buyer-purchased.png"));
+        }
+    }
+
+    @Test
+    void whileThePauseLastsTabsOfOneBuyerShowTheSamePlaceAndTheOperatorsMessage(@TempDir Path profile)
+            throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        createSale("""
+                {"saleId": "paused", "name": "Paused night", "currency": "EUR", "admissionRatePerSecond": 1,
+                 "maxActiveShoppers": 1, "perBuyerLimit": 2,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 4500}]}""");
+        // Someone is shopping and the sale is paused: everyone after them waits.
+        assertEquals(200, gateway.post("/api/sales/paused/queue", "{\"buyerId\":\"first\"}", Map.of()).status());
+        assertEquals(200, gateway.post("/api/operator/sales/paused/pause", "{\"reason\":\"checking the doors\"}",
+                operator()).status());
+        assertEquals(200, gateway.post("/api/operator/sales/paused/message",
+                "{\"message\":\"Doors open again in ten minutes.\"}", operator()).status());
+        for (String buyer : new String[] {"second", "third"}) {
+            gateway.post("/api/sales/paused/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of());
+        }
+        try (Browser browser = Browser.open(profile)) {
+            browser.go(stack.gatewayUrl() + "/sales/paused");
+            browser.type("#buyer", "fourth");
+            browser.click("#join-button");
+            browser.awaitText("#state-title", "The sale is paused");
+            browser.awaitText("#operator-message", "Doors open again in ten minutes.");
+            String position = Await.until("a place shown", () -> browser.text("#position"), p -> p.matches("\\d+"));
+            assertTrue(!browser.visible("#wait-box"), "no wait estimate while nothing moves");
+            browser.screenshot(SCREENSHOTS.resolve("buyer-paused.png"));
+
+            browser.eval("window.second = window.open(location.href); true");
+            Await.until("the second tab showing the same place", () -> browser.eval(
+                    "(window.second.document.getElementById('position') || {}).innerText || ''"), position::equals);
+            assertEquals("true", browser.eval("window.second.document.getElementById('join').hidden"),
+                    "the second tab does not ask to join again");
+        }
+    }
+}
