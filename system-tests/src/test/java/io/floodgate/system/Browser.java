@@ -47,6 +47,10 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser with a phone-sized window. */
     static Browser open(Path profile) throws Exception {
+        return open(profile, 390, 844, true);
+    }
+
+    static Browser open(Path profile, int width, int height, boolean mobile) throws Exception {
         Process process = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
@@ -78,8 +82,8 @@ final class Browser implements AutoCloseable {
             }
         }
         Browser browser = new Browser(process, http, page);
-        browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 1, "mobile", true));
+        browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
         return browser;
     }
 
@@ -122,6 +126,11 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException(method + ": " + message.get("error"));
         }
         return message.path("result");
+    }
+
+    /** Runs {@code script} in every page before its own scripts (to take a feature away, say). */
+    void beforeEachPage(String script) throws Exception {
+        send("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
     }
 
     void go(String url) throws Exception {

@@ -13,21 +13,29 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The pages people use: the buyer's page of a sale. Plain HTML and JavaScript over the public API
- * (scripts under /assets), so it works in any phone browser.
+ * The pages people use: the buyer's page of a sale, and the operators' console (whose data needs
+ * the operator token; the page itself holds nothing secret). Plain HTML and JavaScript over the
+ * API (scripts under /assets), so they work in any browser, phones included.
  */
 @Hidden
 @Controller
 public class PageController {
     private final String buyer;
+    private final String console;
 
     public PageController(ResourceResolver resources) {
         this.buyer = read(resources, "classpath:pages/buyer.html");
+        this.console = read(resources, "classpath:pages/console.html");
     }
 
     @Get(value = "/sales/{saleId}", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> buyer(String saleId) {
         return HttpResponse.ok(buyer).header("Cache-Control", "public, max-age=60");
+    }
+
+    @Get(value = "/operator", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> console() {
+        return HttpResponse.ok(console).header("Cache-Control", "no-store");
     }
 
     private static String read(ResourceResolver resources, String path) {

@@ -182,7 +182,8 @@ public final class GatewayView {
             answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable(),
                     rejected.alternative()));
         } else if (event instanceof CheckoutRequested checkout) {
-            update(checkout, checkout.holdId(), h -> h.state() == BuyerState.HOLDING ? h.paying(paymentLine.join()) : h);
+            update(checkout, checkout.holdId(), h -> h.state() == BuyerState.HOLDING
+                    ? h.paying(paymentLine.join(checkout.holdId(), checkout.meta().occurredAt())) : h);
         } else if (event instanceof PaymentRefunded refunded) {
             update(refunded, refunded.holdId(), h -> h.in(h.state(), "REFUNDED: " + refunded.refundId()));
         } else if (event instanceof HoldSold sold) {
@@ -226,7 +227,7 @@ public final class GatewayView {
         holds.computeIfPresent(holdId, (id, h) -> {
             HoldView changed = change.apply(h);
             if (h.state() == BuyerState.PAYING && changed.state() != BuyerState.PAYING) {
-                paymentLine.finished(event.meta().occurredAt());
+                paymentLine.finished(id, event.meta().occurredAt(), changed.state() == BuyerState.PURCHASED);
             }
             return changed;
         });

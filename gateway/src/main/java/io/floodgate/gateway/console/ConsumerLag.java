@@ -1,0 +1,91 @@
+package io.floodgate.gateway.console;
+
+import io.floodgate.platform.kafka.KafkaClients;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * How far each service's consumer group is behind its input topics, from Kafka itself (committed
+ * offsets against the latest), so the console needs nothing from the services. Asked at most
+ * every two seconds, however many consoles are open.
+ */
+@Singleton
+public final class ConsumerLag implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
+    private static final Duration FRESH = Duration.ofSeconds(2);
+    /** Consumer group (a Streams application id is one) -> the service it belongs to. */
+    static final Map<String, String> GROUPS = Map.of(
+            "floodgate-queue", "queue-service",
+            "floodgate-inventory", "inventory-service",
+            "floodgate-payments", "payment-service (charges)",
+            "floodgate-refunds", "payment-service (refunds)",
+            "floodgate-orders-ledger", "payment-service (orders ledger)");
+
+    private final Admin admin;
+    private final Clock clock;
+    private Map<String, Long> last = Map.of();
+    private Instant lastAt = Instant.EPOCH;
+
+    public ConsumerLag(KafkaClients clients, Clock clock) {
+        this.admin = clients.admin();
+        this.clock = clock;
+    }
+
+    /** Records behind, per service; a group not read yet (or Kafka not answering) is absent. */
+    public synchronized Map<String, Long> byService() {
+        Instant now = clock.instant();
+        if (Duration.between(lastAt, now).compareTo(FRESH) < 0) {
+            return last;
+        }
+        Map<String, Long> lag = new LinkedHashMap<>();
+        for (Map.Entry<String, String> group : GROUPS.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .toList()) {
+            try {
+                lag.put(group.getValue(), lagOf(group.getKey()));
+            } catch (Exception e) {
+                LOG.debug("no lag for {}: {}", group.getKey(), e.toString());
+            }
+        }
+        last = lag;
+        lastAt = now;
+        return lag;
+    }
+
+    private long lagOf(String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
+        if (committed.isEmpty()) {
+            throw new IllegalStateException("nothing committed yet");
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
+                .stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(2, TimeUnit.SECONDS);
+        long lag = 0;
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
+            if (c.getValue() != null && ends.containsKey(c.getKey())) {
+                lag += Math.max(0, ends.get(c.getKey()).offset() - c.getValue().offset());
+            }
+        }
+        return lag;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,95 @@
+package io.floodgate.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The operators' console in headless Chromium: a sale opened from it, its figures moving while
+ * buyers arrive, hold and pay, and its controls acting on the sale (a pause and a message reach
+ * the buyers).
+ */
+class ConsolePageTest extends StackTest {
+    @Test
+    void theFiguresMoveDuringASmallLoadAndTheControlsReachTheBuyers(@TempDir Path profile) throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        try (Browser browser = Browser.open(profile, 1280, 900, false)) {
+            browser.go(stack.gatewayUrl() + "/operator?sale=live");
+            browser.type("#operator", "console-test");
+            browser.type("#token", "wrong");
+            browser.eval("document.getElementById('token').dispatchEvent(new Event('change')); true");
+            browser.awaitText("#error", "operator");
+            browser.type("#token", stack.settings().operatorToken());
+            browser.eval("document.getElementById('token').dispatchEvent(new Event('change')); true");
+            Await.until("the wrong token's error gone", () -> browser.text("#error"), String::isEmpty);
+
+            // Open the sale from the console.
+            browser.type("#open-form input[name=saleId]", "live");
+            browser.type("#open-form input[name=name]", "Live night");
+            browser.type("#open-form input[name=admissionRatePerSecond]", "5");
+            browser.type("#open-form input[name=maxActiveShoppers]", "10");
+            browser.type("#open-form input[name=perBuyerLimit]", "2");
+            browser.type("#open-form input[name=sections]",
+                    "[{\"id\":\"pit\",\"name\":\"Pit\",\"capacity\":40,\"priceCents\":3000}]");
+            browser.eval("document.getElementById('open-form').requestSubmit(); true");
+            browser.awaitText("#fig-waiting", "Waiting in line");
+            assertEquals("Live night", gateway.get("/api/sales/live", Map.of()).text("name"));
+            assertEquals("0", browser.text("#fig-sold .value"));
+
+            // A small load: 30 buyers join at once; some are admitted, hold one seat each and pay.
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<GatewayClient.Reply>> joins = IntStream.range(0, 30).mapToObj(i -> pool.submit(() ->
+                        gateway.post("/api/sales/live/queue", "{\"buyerId\":\"b" + i + "\"}", Map.of()))).toList();
+                for (Future<GatewayClient.Reply> f : joins) {
+                    assertEquals(200, f.get().status());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Await.until("arrivals to show", () -> browser.text("#fig-waiting .value"), v -> !"0".equals(v));
+            for (int i = 0; i < 3; i++) {
+                buy("b" + i);
+            }
+            Await.until("sales to show", () -> browser.text("#fig-sold .value"), "3"::equals);
+            Await.until("payment times to show", () -> browser.text("#fig-latency .value"), v -> !v.contains("–"));
+            assertTrue(browser.text("#lag").contains("inventory-service"), browser.text("#lag"));
+            browser.screenshot(Path.of("target", "screenshots", "console.png"));
+
+            browser.type("#pause-form input[name=reason]", "doors jammed");
+            browser.click("#pause-form button");
+            browser.awaitText("#badges", "paused");
+            browser.type("#message-form input[name=message]", "Back in five minutes.");
+            browser.click("#message-form button");
+            browser.awaitText("#badges", "Back in five minutes.");
+            String ticket = gateway.post("/api/sales/live/queue", "{\"buyerId\":\"b29\"}", Map.of()).text("ticket");
+            GatewayClient.Reply status = gateway.get("/api/sales/live/status", Map.of("Floodgate-Ticket", ticket));
+            assertEquals("PAUSED", status.text("state"), status.body().toString());
+            assertEquals("Back in five minutes.", status.text("message"));
+        }
+    }
+
+    private void buy(String buyer) {
+        String ticket = gateway.post("/api/sales/live/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of())
+                .text("ticket");
+        String pass = Await.until(buyer + " admitted", () -> gateway.get("/api/sales/live/status",
+                Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+        GatewayClient.Reply held = hold("live", "{\"sectionId\":\"pit\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + pass));
+        assertEquals(201, held.status(), held.body().toString());
+        String token = held.text("admissionToken") != null ? held.text("admissionToken") : pass;
+        assertEquals(202, gateway.post("/api/sales/live/holds/" + held.text("holdId") + "/checkout",
+                "{\"paymentMethod\":\"tok_visa\"}", Map.of("Authorization", "Bearer " + token)).status());
+    }
+}
