@@ -6,6 +6,8 @@ const saleId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1
 const api = `/api/sales/${encodeURIComponent(saleId)}`;
 const storeKey = `floodgate.${saleId}`;
 const $ = (id) => document.getElementById(id);
+/** Text from the API goes into the page as text, never as markup. */
+const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const TITLES = {
   JOINING: "Joining the line…", PRE_QUEUE: "You are in the waiting room", WAITING: "You are in line",
@@ -190,8 +192,8 @@ async function loadSections() {
   list.innerHTML = "";
   (availability.json ? availability.json.sections : sale.sections).forEach((section) => {
     const label = document.createElement("label");
-    label.innerHTML = `<span><input type="radio" name="section" value="${section.id}"> ${section.name}</span>`
-      + `<span>${money(section.priceCents)} · ${section.free ?? ""} left</span>`;
+    label.innerHTML = `<span><input type="radio" name="section" value="${escape(section.id)}"> ${escape(section.name)}`
+      + `</span><span>${money(section.priceCents)} · ${escape(section.free)} left</span>`;
     label.querySelector("input").onchange = () => chooseSection(section);
     list.appendChild(label);
   });
@@ -209,7 +211,7 @@ async function chooseSection(section) {
   map.json.rows.forEach((row) => {
     const line = document.createElement("div");
     line.className = "row";
-    line.innerHTML = `<span>${row.row}</span>`;
+    line.innerHTML = `<span>${escape(row.row)}</span>`;
     row.seats.forEach((seat) => {
       const b = document.createElement("button");
       b.className = "seat" + (seat.free ? "" : " taken");

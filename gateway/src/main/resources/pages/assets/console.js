@@ -3,6 +3,8 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+/** Names and messages go into the page as text, never as markup. */
+const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const HISTORY = 600; // one point a second: ten minutes
 const history = {};
 let previous = null;
@@ -42,7 +44,8 @@ async function loadSales() {
     const sales = await call("GET", "/api/operator/sales");
     const select = $("sale");
     const current = select.value || new URLSearchParams(location.search).get("sale");
-    select.innerHTML = sales.map((s) => `<option value="${s.saleId}">${s.name} (${s.saleId})</option>`).join("");
+    select.innerHTML = sales.map((s) => `<option value="${escape(s.saleId)}">${escape(s.name)} (${escape(s.saleId)})</option>`)
+      .join("");
     if (current && sales.some((s) => s.saleId === current)) select.value = current;
     $("error").textContent = "";
     $("board").hidden = sales.length === 0;
@@ -82,7 +85,7 @@ async function tick() {
   $("badges").innerHTML = [
     f.closed ? `<span class="bad">closed</span>` : f.paused ? `<span class="bad">paused</span>` : `<span class="ok">on sale</span>`,
     f.paymentsDelayed ? `<span class="bad">payment provider unavailable</span>` : `<span class="ok">payments flowing</span>`,
-    f.message ? `<span>message: ${f.message.replace(/</g, "&lt;")}</span>` : "",
+    f.message ? `<span>message: ${escape(f.message)}</span>` : "",
   ].join("");
   const cards = $("figures");
   FIGURES.forEach(([key, label, value, text]) => {
@@ -104,7 +107,7 @@ async function tick() {
     card.querySelector("polyline").setAttribute("points", spark(h));
   });
   $("lag").innerHTML = Object.entries(f.lag).map(([service, records]) =>
-    `<tr><td>${service}</td><td><b>${records.toLocaleString()}</b></td></tr>`).join("") || "<tr><td>–</td></tr>";
+    `<tr><td>${escape(service)}</td><td><b>${records.toLocaleString()}</b></td></tr>`).join("") || "<tr><td>–</td></tr>";
 }
 
 function control(form, path, body) {
