@@ -1,5 +1,6 @@
 package io.floodgate.system;
 
+import io.floodgate.kit.stack.StackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BuyerPageTest extends StackTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** One failed call opens the payment circuit, so an outage shows on the page at once. */
+    @Override
+    protected StackSettings settings(Path home) {
+        return super.settings(home).withEnvironment(Map.of("FLOODGATE_PAYMENT_FAILURE_THRESHOLD", "1",
+                "FLOODGATE_PAYMENT_OPEN_FOR", "1s"));
+    }
 
     @Test
     void aBuyerGoesFromTheLineToAConfirmedOrderOnThePage(@TempDir Path profile) throws Exception {
@@ -47,7 +55,16 @@ class BuyerPageTest extends StackTest {
             assertTrue(browser.text("#countdown").matches("\\d+:\\d\\d"), browser.text("#countdown"));
             browser.screenshot(SCREENSHOTS.resolve("buyer-holding.png"));
 
+            // The provider is down when the buyer pays: the page says so, and what it means for them.
+            GatewayClient provider = new GatewayClient(stack.paymentProviderUrl());
+            assertEquals(201, provider.post("/simulator/outages", "{\"durationSeconds\": 60}", Map.of()).status());
             browser.click("#pay-button");
+            browser.awaitText("#state-title", "Payment delayed");
+            assertTrue(browser.text("#state-meaning").contains("Your seats stay held"), browser.text("#status"));
+            assertTrue(browser.visible("#figures"), "the payment line is shown");
+            browser.screenshot(SCREENSHOTS.resolve("buyer-payment-delayed.png"));
+            assertEquals(204, provider.delete("/simulator/outages").status());
+
             browser.awaitText("#state-title", "Order confirmed");
             browser.awaitText("#order-details", "Floor: B-4, B-5");
             Await.sleep(java.time.Duration.ofSeconds(2));
