@@ -19,13 +19,17 @@ const TITLES = {
 };
 
 // After these nothing more happens: the server ends the stream, and the page stops asking.
-const TERMINAL = new Set(["PURCHASED", "SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED", "HOLD_EXPIRED", "PAYMENT_DECLINED"]);
+const TERMINAL = new Set(["PURCHASED", "SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED", "HOLD_EXPIRED", "PAYMENT_DECLINED",
+  "HOLD_ENDED_BEFORE_PAYMENT"]);
+// A hold in progress: when the status goes back to ADMITTED from one of these, the page says why.
+const IN_PROGRESS = new Set(["HOLD_PENDING", "HOLDING", "PAYING", "PAYMENT_DECLINED", "PAYMENT_DELAYED"]);
 
 let sale = null;          // the sale's public part
 let lastState = null;
 let me = load();          // {buyerId, ticket, token, firstPosition}
 let stream = null;
 let pollTimer = null;
+let generation = 0;       // one status loop at a time: a new one makes the old one stop
 let chosen = new Set();
 let chosenSection = null;
 let countdownTimer = null;
@@ -36,6 +40,19 @@ function load() {
 function save() { localStorage.setItem(storeKey, JSON.stringify(me)); }
 function show(id, on) { $(id).hidden = !on; }
 function error(text) { $("error").textContent = text || ""; }
+
+/** Runs a button's request; the button comes back whatever happens, and a lost connection is said. */
+async function busy(button, request) {
+  $(button).disabled = true;
+  try {
+    return await request();
+  } catch (e) {
+    error("The connection failed. Check your network and try again.");
+    return null;
+  } finally {
+    $(button).disabled = false;
+  }
+}
 
 async function call(method, path, body, headers = {}) {
   const init = { method, headers: { ...headers } };
@@ -70,6 +87,10 @@ async function start() {
     return;
   }
   sale = info.json;
+  if (me.opensAt && me.opensAt !== sale.opensAt) { // a ticket from an earlier sale of the same name
+    me = {};
+    localStorage.removeItem(storeKey);
+  }
   $("sale-name").textContent = sale.name;
   document.title = `${sale.name} · Floodgate`;
   $("join-button").onclick = join;
@@ -94,11 +115,10 @@ async function join() {
   const buyerId = $("buyer").value.trim();
   if (!buyerId) { error("Enter your name or e-mail to join."); return; }
   error();
-  $("join-button").disabled = true;
-  const answer = await call("POST", `${api}/queue`, { buyerId });
-  $("join-button").disabled = false;
+  const answer = await busy("join-button", () => call("POST", `${api}/queue`, { buyerId }));
+  if (!answer) return;
   if (answer.json && answer.json.ticket) {
-    me = { buyerId, ticket: answer.json.ticket };
+    me = { buyerId, ticket: answer.json.ticket, opensAt: sale.opensAt };
     save();
     render(answer.json);
     follow();
@@ -113,8 +133,10 @@ async function join() {
 /** Server-Sent Events while they work; polling the status when they do not. */
 function listen() {
   if (stream) stream.close();
+  stream = null;
   clearTimeout(pollTimer);
-  if (!window.EventSource) { poll(); return; }
+  const mine = ++generation;
+  if (!window.EventSource) { poll(mine); return; }
   stream = new EventSource(`${api}/status/stream?ticket=${encodeURIComponent(me.ticket)}`);
   Object.keys(TITLES).forEach((state) => stream.addEventListener(state, (e) => {
     $("connection").textContent = "";
@@ -125,12 +147,13 @@ function listen() {
     stream = null;
     if (TERMINAL.has(lastState)) return; // the stream ended because nothing more will happen
     $("connection").textContent = "Live updates interrupted; checking every few seconds.";
-    poll();
+    poll(mine);
   };
 }
 
-async function poll() {
+async function poll(mine) {
   const answer = await call("GET", `${api}/status?ticket=${encodeURIComponent(me.ticket)}`).catch(() => null);
+  if (mine !== generation) return; // a newer loop took over
   let wait = 3000;
   if (answer && answer.status === 200) {
     render(answer.json);
@@ -142,7 +165,7 @@ async function poll() {
     follow();
     return;
   }
-  pollTimer = setTimeout(poll, wait);
+  pollTimer = setTimeout(() => poll(mine), wait);
 }
 
 function sectionName(id) {
@@ -151,7 +174,9 @@ function sectionName(id) {
 }
 
 function render(s) {
+  const before = lastState;
   lastState = s.state;
+  if (s.state === "ADMITTED" && IN_PROGRESS.has(before) && me.holdId) explainHold();
   show("status", true);
   $("state-title").textContent = TITLES[s.state] || s.state;
   $("state-title").dataset.state = s.state;
@@ -177,7 +202,8 @@ function render(s) {
   show("progress", inLine);
 
   if (s.admissionToken) { me.token = s.admissionToken; save(); }
-  const shopping = s.state === "ADMITTED";
+  // After a payment that came too late the buyer may hold again while the window lasts.
+  const shopping = s.state === "ADMITTED" || (s.state === "HOLD_ENDED_BEFORE_PAYMENT" && !!me.token);
   if (shopping && $("shop").hidden) loadSections();
   show("shop", shopping);
   if (shopping && s.windowEndsAt) $("window-ends").textContent = new Date(s.windowEndsAt).toLocaleTimeString();
@@ -236,15 +262,26 @@ async function hold() {
   const body = chosenSection.generalAdmission
     ? { sectionId: chosenSection.id, quantity: Number($("quantity").value) }
     : { sectionId: chosenSection.id, seats: [...chosen] };
-  $("hold-button").disabled = true;
-  const answer = await call("POST", `${api}/holds`, body, { Authorization: `Bearer ${me.token}` });
-  $("hold-button").disabled = false;
-  answered(answer);
+  const answer = await busy("hold-button", () => call("POST", `${api}/holds`, body,
+    { Authorization: `Bearer ${me.token}` }));
+  if (answer) answered(answer);
+}
+
+/** Why the hold in progress came back to nothing (rejected, expired, declined): told, not hidden. */
+async function explainHold() {
+  const h = await call("GET", `${api}/holds/${me.holdId}?ticket=${encodeURIComponent(me.ticket)}`).catch(() => null);
+  if (!h || h.status !== 200 || h.json.state === "HOLDING") return;
+  answered({ status: h.json.state === "HOLD_REJECTED" ? 409 : 200, json: h.json });
+  if (h.json.state !== "HOLD_REJECTED") {
+    $("hold-answer").textContent = `${TITLES[h.json.state] || h.json.state}: ${h.json.meaning} ${h.json.reason || ""}`;
+  }
 }
 
 function answered(answer) {
   const h = answer.json || {};
   if (h.admissionToken) { me.token = h.admissionToken; save(); }
+  if (h.holdId) { me.holdId = h.holdId; save(); }
+  if (TERMINAL.has(lastState) && answer.status < 400) listen(); // a new hold: follow it again
   if (answer.status === 409 && h.state === "HOLD_REJECTED") {
     const offer = h.alternative;
     $("hold-answer").innerHTML = "";
@@ -285,14 +322,13 @@ async function showHold(holdId) {
 
 async function pay() {
   error();
-  $("pay-button").disabled = true;
-  const answer = await call("POST", `${api}/holds/${me.holdId}/checkout`, { paymentMethod: $("method").value },
-    { Authorization: `Bearer ${me.token}` });
-  $("pay-button").disabled = false;
+  const answer = await busy("pay-button", () => call("POST", `${api}/holds/${me.holdId}/checkout`,
+    { paymentMethod: $("method").value }, { Authorization: `Bearer ${me.token}` }));
+  if (!answer) return;
   if (answer.status === 202) {
     clearInterval(countdownTimer);
     render({ ...answer.json, holdId: me.holdId });
-    if (!stream) poll();
+    if (!stream) listen();
   } else if (answer.json) {
     error(answer.json.message);
   }

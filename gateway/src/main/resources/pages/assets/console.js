@@ -65,15 +65,20 @@ function spark(values) {
     .filter(Boolean).join(" ");
 }
 
+let ticking = false; // a slow answer must not pile requests up behind the controls
+
 async function tick() {
   const saleId = $("sale").value;
-  if (!saleId || !$("token").value) return;
+  if (!saleId || !$("token").value || ticking) return;
   let f;
+  ticking = true;
   try {
     f = await call("GET", `/api/operator/sales/${encodeURIComponent(saleId)}/figures`);
   } catch (e) {
     $("error").textContent = e.message;
     return;
+  } finally {
+    ticking = false;
   }
   $("error").textContent = "";
   $("board").hidden = false;

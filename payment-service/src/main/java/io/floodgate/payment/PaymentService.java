@@ -112,12 +112,14 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         // Most hold events are not refunds: read many at a time, or a busy sale's events would outrun it.
         KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS,
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
+        running.add(bind(new KafkaClientMetrics(refused)));
         loops.add(new PaymentLoop<>("refunds", refused, Topics.HOLDS, PaymentService::refund, caller, producer,
                 share -> { }).start());
         running.addAll(loops);
-        running.add(new ConsumerLoop<>("orders-ledger",
-                clients.groupConsumer("floodgate-orders-ledger", Topics.HOLDS, Map.of()),
-                c -> c.subscribe(List.of(Topics.HOLDS.name())), this::recordOrders, true).start());
+        KafkaConsumer<String, HoldEvent> sold = clients.groupConsumer("floodgate-orders-ledger", Topics.HOLDS, Map.of());
+        running.add(bind(new KafkaClientMetrics(sold)));
+        running.add(new ConsumerLoop<>("orders-ledger", sold, c -> c.subscribe(List.of(Topics.HOLDS.name())),
+                this::recordOrders, true).start());
     }
 
     /** The payment loops; each must be alive for the service to be healthy. */

@@ -46,12 +46,14 @@ public enum BuyerState {
     private final String next;
 
     /**
-     * As a status, nothing more will happen to the buyer: streams end here. (A buyer's status shows
-     * an ended hold only once their window is over; within it they are ADMITTED again.)
+     * As a status, nothing more will happen to the buyer by itself: streams end here. (The buyer may
+     * still act: after a payment that came too late, hold again while the window lasts. A hold that
+     * expired or was declined shows in the status only once the window is over; within it they are
+     * ADMITTED again.)
      */
     public boolean terminal() {
         return this == PURCHASED || this == SOLD_OUT || this == CLOSED || this == ADMISSION_EXPIRED
-                || this == HOLD_EXPIRED || this == PAYMENT_DECLINED;
+                || this == HOLD_EXPIRED || this == PAYMENT_DECLINED || this == HOLD_ENDED_BEFORE_PAYMENT;
     }
 
     /** When to ask again about a hold in this state, or null when nothing will change by itself. */

@@ -84,9 +84,10 @@ public final class BuyerStatuses {
         Optional<Instant> windowEnd = sale.windowEnd(sequence, now);
         if (windowEnd.isPresent()) {
             if (!now.isBefore(windowEnd.get())) {
-                // A buyer whose last hold ended is told how it ended rather than only that time ran out.
-                return latestHold.map(h -> BuyerStatus.of(h.state(), sale.saleId(), ticket.buyerId())
-                                .forHold(h.holdId()))
+                // A buyer whose last hold ended is told how it ended rather than only that time ran out;
+                // one whose last request came to nothing (rejected, say) is simply out of time.
+                return latestHold.filter(h -> h.state().terminal())
+                        .map(h -> BuyerStatus.of(h.state(), sale.saleId(), ticket.buyerId()).forHold(h.holdId()))
                         .orElseGet(() -> BuyerStatus.of(BuyerState.ADMISSION_EXPIRED, sale.saleId(),
                                 ticket.buyerId()));
             }

@@ -1,6 +1,7 @@
 package io.floodgate.gateway.console;
 
 import io.floodgate.platform.kafka.KafkaClients;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,9 +12,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
 
 /**
  * How far each service's consumer group is behind its input topics, from Kafka itself (committed
- * offsets against the latest), so the console needs nothing from the services. Asked at most
- * every two seconds, however many consoles are open.
+ * offsets against the latest), so the console needs nothing from the services. Refreshed in the
+ * background every two seconds; requests only read the last figures, so a slow Kafka never holds
+ * up the operators' controls.
  */
 @Singleton
 public final class ConsumerLag implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
-    private static final Duration FRESH = Duration.ofSeconds(2);
     /** Consumer group (a Streams application id is one) -> the service it belongs to. */
     static final Map<String, String> GROUPS = Map.of(
             "floodgate-queue", "queue-service",
@@ -37,21 +37,19 @@ public final class ConsumerLag implements AutoCloseable {
             "floodgate-orders-ledger", "payment-service (orders ledger)");
 
     private final Admin admin;
-    private final Clock clock;
-    private Map<String, Long> last = Map.of();
-    private Instant lastAt = Instant.EPOCH;
+    private volatile Map<String, Long> last = Map.of();
 
-    public ConsumerLag(KafkaClients clients, Clock clock) {
+    public ConsumerLag(KafkaClients clients) {
         this.admin = clients.admin();
-        this.clock = clock;
     }
 
-    /** Records behind, per service; a group not read yet (or Kafka not answering) is absent. */
-    public synchronized Map<String, Long> byService() {
-        Instant now = clock.instant();
-        if (Duration.between(lastAt, now).compareTo(FRESH) < 0) {
-            return last;
-        }
+    /** Records behind, per service, as of the last refresh; a group with nothing committed yet is absent. */
+    public Map<String, Long> byService() {
+        return last;
+    }
+
+    @Scheduled(fixedDelay = "2s", initialDelay = "2s")
+    void refresh() {
         Map<String, Long> lag = new LinkedHashMap<>();
         for (Map.Entry<String, String> group : GROUPS.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .toList()) {
@@ -61,9 +59,7 @@ public final class ConsumerLag implements AutoCloseable {
                 LOG.debug("no lag for {}: {}", group.getKey(), e.toString());
             }
         }
-        last = lag;
-        lastAt = now;
-        return lag;
+        last = Collections.unmodifiableMap(lag);
     }
 
     private long lagOf(String group) throws Exception {

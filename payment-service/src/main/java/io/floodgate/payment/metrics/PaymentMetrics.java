@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -33,6 +34,13 @@ public final class PaymentMetrics {
         Gauge.builder("floodgate.payment.waiting", waiting, AtomicInteger::get)
                 .description("provider calls of the batches under way not yet answered")
                 .tag("provider", provider).register(registry);
+        // Every kind and outcome from zero: an alert on increase() must see the first one.
+        for (String kind : List.of("charge", "refund")) {
+            for (String outcome : List.of("authorized", "declined", "refunded", "refund_refused", "already_requested",
+                    "failed")) {
+                counter(kind, outcome);
+            }
+        }
         this.latency = Timer.builder("floodgate.payment.provider.latency")
                 .description("time for the provider to answer one call")
                 .tag("provider", provider).publishPercentiles(0.5, 0.95, 0.99).register(registry);
@@ -64,10 +72,13 @@ public final class PaymentMetrics {
     }
 
     private void count(ProviderCall call, String outcome) {
-        Counter.builder("floodgate.payment.calls")
+        counter(call instanceof ChargeCall ? "charge" : "refund", outcome).increment();
+    }
+
+    private Counter counter(String kind, String outcome) {
+        return Counter.builder("floodgate.payment.calls")
                 .description("provider calls by kind and outcome; failed: no usable answer (retried); "
                         + "refund_refused: a person must act")
-                .tag("kind", call instanceof ChargeCall ? "charge" : "refund").tag("outcome", outcome)
-                .register(registry).increment();
+                .tag("kind", kind).tag("outcome", outcome).register(registry);
     }
 }
