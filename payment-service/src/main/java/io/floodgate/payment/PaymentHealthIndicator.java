@@ -1,6 +1,6 @@
 package io.floodgate.payment;
 
-import io.floodgate.payment.loop.PaymentLoop;
+import io.floodgate.platform.kafka.ConsumerLoop;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Liveness;
@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** DOWN if a payment loop has stopped: a restart is needed, so this is a liveness check. */
+/** DOWN if a consuming loop has stopped: a restart is needed, so this is a liveness check. */
 @Singleton
 @Liveness
 public final class PaymentHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -23,7 +23,7 @@ public final class PaymentHealthIndicator extends AbstractHealthIndicator<Map<St
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> loops = new LinkedHashMap<>();
         boolean up = !service.loops().isEmpty();
-        for (PaymentLoop<?> loop : service.loops()) {
+        for (ConsumerLoop<?> loop : service.loops()) {
             loops.put(loop.name(), loop.alive() ? "consuming" : "stopped");
             up &= loop.alive();
         }

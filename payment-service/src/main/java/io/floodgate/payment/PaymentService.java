@@ -12,7 +12,7 @@ import io.floodgate.payment.calls.PacedCaller;
 import io.floodgate.payment.calls.ProviderCall;
 import io.floodgate.payment.calls.RefundCall;
 import io.floodgate.payment.ledger.OrderLedger;
-import io.floodgate.payment.loop.PaymentLoop;
+import io.floodgate.payment.loop.PaymentBatches;
 import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
 import io.floodgate.payment.pacing.SaleRates;
@@ -60,7 +60,7 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
     private final MeterRegistry registry;
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final List<PaymentLoop<?>> loops = new ArrayList<>();
+    private final List<ConsumerLoop<?>> loops = new ArrayList<>();
 
     public PaymentService(KafkaClients clients, TopicProvisioner provisioner, PaymentProvider provider,
                           OrderLedger ledger, PaymentSettings settings, MeterRegistry registry, Clock clock) {
@@ -104,26 +104,28 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer("floodgate-payments", Topics.CHECKOUTS,
                 batch);
         running.add(bind(new KafkaClientMetrics(checkouts)));
-        loops.add(new PaymentLoop<>("checkouts", checkouts, Topics.CHECKOUTS, PaymentService::charge, caller,
-                producer, share -> {
+        PaymentBatches<CheckoutEvent> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUTS,
+                PaymentService::charge, caller, producer, share -> {
                     pacer.share(share);
                     saleRates.share(share);
-                }).start());
+                });
+        loops.add(new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true).start());
         // Most hold events are not refunds: read many at a time, or a busy sale's events would outrun it.
         KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS,
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
         running.add(bind(new KafkaClientMetrics(refused)));
-        loops.add(new PaymentLoop<>("refunds", refused, Topics.HOLDS, PaymentService::refund, caller, producer,
-                share -> { }).start());
-        running.addAll(loops);
+        PaymentBatches<HoldEvent> refunds = new PaymentBatches<>(refused, Topics.HOLDS, PaymentService::refund, caller,
+                producer, share -> { });
+        loops.add(new ConsumerLoop<>("refunds", refused, refunds::subscribe, refunds, true).start());
         KafkaConsumer<String, HoldEvent> sold = clients.groupConsumer("floodgate-orders-ledger", Topics.HOLDS, Map.of());
         running.add(bind(new KafkaClientMetrics(sold)));
-        running.add(new ConsumerLoop<>("orders-ledger", sold, c -> c.subscribe(List.of(Topics.HOLDS.name())),
+        loops.add(new ConsumerLoop<>("orders-ledger", sold, c -> c.subscribe(List.of(Topics.HOLDS.name())),
                 this::recordOrders, true).start());
+        running.addAll(loops);
     }
 
-    /** The payment loops; each must be alive for the service to be healthy. */
-    public List<PaymentLoop<?>> loops() {
+    /** The consuming loops; each must be alive for the service to be healthy. */
+    public List<ConsumerLoop<?>> loops() {
         return List.copyOf(loops);
     }
 

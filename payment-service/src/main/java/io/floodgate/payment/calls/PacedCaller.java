@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +44,7 @@ public final class PacedCaller {
     private final SaleRates saleRates;
     private final CircuitBreaker circuit;
     private final Backoff backoff;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final int maxInFlight;
     private final Clock clock;
     private final PaymentMetrics metrics;
@@ -53,9 +53,10 @@ public final class PacedCaller {
      * @param pacer     the provider's pace, shared by everything that calls it
      * @param saleRates sales' own, slower paces for their charges; a charge waiting for its sale's
      *                  turn lets others (of other sales) go first
+     * @param executor  where calls run while this thread paces the next ones
      */
     public PacedCaller(PaymentProvider provider, Pacer pacer, SaleRates saleRates, CircuitBreaker circuit,
-                       Backoff backoff, ExecutorService executor, int maxInFlight, Clock clock, PaymentMetrics metrics) {
+                       Backoff backoff, Executor executor, int maxInFlight, Clock clock, PaymentMetrics metrics) {
         this.provider = provider;
         this.pacer = pacer;
         this.saleRates = saleRates;

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * A poll loop on its own thread. A batch that fails is not skipped: the consumer seeks back to
- * the batch's first records and retries after a pause, so handlers must be idempotent. With
- * {@code commit}, offsets are committed only after the handler returned.
+ * the batch's first records (on the partitions it still owns) and retries after a pause, so
+ * handlers must be idempotent. With {@code commit}, offsets are committed only after the handler
+ * returned. A fault the loop cannot retry stops it; {@link #alive()} then says so, for health.
  */
 public final class ConsumerLoop<E extends Event> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
@@ -87,25 +88,39 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
                     throw e;
                 } catch (Exception e) {
                     LOG.error("{}: batch of {} failed; retrying it in {}", name, records.count(), RETRY_PAUSE, e);
-                    rewind(records);
+                    rewind(consumer, records);
                     Thread.sleep(RETRY_PAUSE.toMillis());
                 }
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                LOG.error("{}: woken up while running; the loop stops", name, e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("{}: the loop stopped", name, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    private void rewind(ConsumerRecords<String, E> records) {
+    /** Goes back to the records' start on the partitions still assigned; the others start over at their new owner. */
+    public static <E> void rewind(KafkaConsumer<String, E> consumer, ConsumerRecords<String, E> records) {
         for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
         }
+    }
+
+    /** Whether the loop still consumes: it ends only when closed, or on a fault that needs a restart. */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
+    public String name() {
+        return name;
     }
 
     @Override
