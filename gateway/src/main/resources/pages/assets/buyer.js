@@ -5,9 +5,6 @@
 const saleId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
 const api = `/api/sales/${encodeURIComponent(saleId)}`;
 const storeKey = `floodgate.${saleId}`;
-const $ = (id) => document.getElementById(id);
-/** Text from the API goes into the page as text, never as markup. */
-const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const TITLES = {
   JOINING: "Joining the line…", PRE_QUEUE: "You are in the waiting room", WAITING: "You are in line",

@@ -2,9 +2,6 @@
 // The token stays in this tab only (sessionStorage).
 "use strict";
 
-const $ = (id) => document.getElementById(id);
-/** Names and messages go into the page as text, never as markup. */
-const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const HISTORY = 600; // one point a second: ten minutes
 const history = {};
 let previous = null;

@@ -88,7 +88,7 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         // Known sales' own rates before the first charge; new sales' as they are created.
         KafkaConsumer<String, Event> sales = clients.viewConsumer("payment-sale-rates", List.of(Topics.SALES));
         ConsumerLoop.readWholly(sales, List.of(Topics.SALES));
-        ConsumerLoop.catchUp(sales, saleRates::apply);
+        ConsumerLoop.catchUp(sales, r -> saleRates.apply(r.value()));
         running.add(new ConsumerLoop<>("sale-rates", sales, c -> { },
                 records -> records.forEach(r -> saleRates.apply(r.value())), false).start());
         CircuitBreaker circuit = new CircuitBreaker(clock, settings.failureThreshold(), settings.openFor(),

@@ -48,9 +48,7 @@ class BuyerPageTest extends StackTest {
             Await.until("the seat map", () -> browser.eval("document.querySelectorAll('.seat').length"),
                     n -> "16".equals(n));
             // Someone else takes B-4 after the map was drawn: the page says so and offers seats next to it.
-            String rival = gateway.post("/api/sales/page/queue", "{\"buyerId\":\"rival\"}", Map.of()).text("ticket");
-            String rivalPass = Await.until("the rival admitted", () -> gateway.get("/api/sales/page/status",
-                    Map.of("Floodgate-Ticket", rival)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+            String rivalPass = admitted("page", "rival").pass();
             assertEquals(201, hold("page", "{\"sectionId\":\"floor\",\"seats\":[\"B-4\"]}",
                     Map.of("Authorization", "Bearer " + rivalPass)).status());
             browser.click(".seat[data-seat='B-4']");

@@ -125,11 +125,8 @@ class BuyingPathTest extends StackTest {
     @Test
     void badInputGetsAClearJsonErrorAndChangesNothing() throws SQLException {
         // An admitted buyer, so that hold and checkout calls get past authentication.
-        GatewayClient.Reply joined = gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"bob\"}", Map.of());
-        String ticket = joined.text("ticket");
-        String pass = Await.until("admitted", () -> gateway.get("/api/sales/e2e/status", Map.of("Floodgate-Ticket", ticket)),
-                r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
-        Map<String, String> admitted = Map.of("Authorization", "Bearer " + pass);
+        Admitted bob = admitted("e2e", "bob");
+        Map<String, String> admitted = Map.of("Authorization", "Bearer " + bob.pass());
         awaitQuiet();
         var endsBefore = topics.ends();
         long ordersBefore = count("SELECT count(*) FROM orders");
@@ -148,7 +145,7 @@ class BuyingPathTest extends StackTest {
         expect(404, "UNKNOWN_SECTION", hold("e2e", "{\"sectionId\":\"vip\",\"quantity\":1}", admitted));
         expect(401, "MISSING_TOKEN", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":1}", Map.of()));
         expect(401, "INVALID_TOKEN", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":1}",
-                Map.of("Authorization", "Bearer " + ticket)));
+                Map.of("Authorization", "Bearer " + bob.ticket())));
         expect(404, "UNKNOWN_HOLD", gateway.post("/api/sales/e2e/holds/no-such-hold/checkout",
                 "{\"paymentMethod\":\"tok_visa\"}", admitted));
         expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds/no-such-hold/checkout", "{}", admitted));

@@ -81,14 +81,11 @@ class ConsolePageTest extends StackTest {
     }
 
     private void buy(String buyer) {
-        String ticket = gateway.post("/api/sales/live/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of())
-                .text("ticket");
-        String pass = Await.until(buyer + " admitted", () -> gateway.get("/api/sales/live/status",
-                Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+        Admitted admitted = admitted("live", buyer);
         GatewayClient.Reply held = hold("live", "{\"sectionId\":\"pit\",\"quantity\":1}",
-                Map.of("Authorization", "Bearer " + pass));
+                Map.of("Authorization", "Bearer " + admitted.pass()));
         assertEquals(201, held.status(), held.body().toString());
-        String token = held.text("admissionToken") != null ? held.text("admissionToken") : pass;
+        String token = admitted.passAfter(held);
         assertEquals(202, gateway.post("/api/sales/live/holds/" + held.text("holdId") + "/checkout",
                 "{\"paymentMethod\":\"tok_visa\"}", Map.of("Authorization", "Bearer " + token)).status());
     }

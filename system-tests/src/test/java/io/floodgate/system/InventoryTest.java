@@ -107,8 +107,8 @@ class InventoryTest extends StackTest {
                 {"saleId": "brief", "name": "Brief holds", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "holdDurationSeconds": 10, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 2, "priceCents": 1000}]}""");
-        String alicePass = admittedPass(gateway, "alice");
-        String bobPass = admittedPass(gateway, "bob");
+        String alicePass = admitted("brief", "alice").pass();
+        String bobPass = admitted("brief", "bob").pass();
 
         GatewayClient.Reply aliceHold = holdTwo(gateway, alicePass);
         assertEquals(201, aliceHold.status(), aliceHold.body().toString());
@@ -128,8 +128,8 @@ class InventoryTest extends StackTest {
                 {"saleId": "seats", "name": "Named seats", "currency": "EUR", "admissionRatePerSecond": 50,
                  "maxActiveShoppers": 100, "perBuyerLimit": 4,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 1000}]}""");
-        Map<String, String> alice = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "alice"));
-        Map<String, String> bob = Map.of("Authorization", "Bearer " + admittedPass(gateway, "seats", "bob"));
+        Map<String, String> alice = Map.of("Authorization", "Bearer " + admitted("seats", "alice").pass());
+        Map<String, String> bob = Map.of("Authorization", "Bearer " + admitted("seats", "bob").pass());
         String wantB2 = "{\"sectionId\":\"floor\",\"seats\":[\"A-2\"]}";
 
         assertEquals(201, hold("seats", wantB2, alice).status());
@@ -150,17 +150,6 @@ class InventoryTest extends StackTest {
         assertEquals("UNKNOWN_SEAT", unknown.text("error"));
         assertEquals(400, hold("seats",
                 "{\"sectionId\":\"floor\",\"quantity\":1,\"seats\":[\"A-4\"]}", bob).status());
-    }
-
-    private static String admittedPass(GatewayClient gateway, String buyer) {
-        return admittedPass(gateway, "brief", buyer);
-    }
-
-    private static String admittedPass(GatewayClient gateway, String sale, String buyer) {
-        String ticket = gateway.post("/api/sales/" + sale + "/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of())
-                .text("ticket");
-        return Await.until(buyer + " admitted", () -> gateway.get("/api/sales/" + sale + "/status",
-                Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
     }
 
     private GatewayClient.Reply holdTwo(GatewayClient gateway, String pass) {

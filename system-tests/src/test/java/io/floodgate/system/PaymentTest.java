@@ -91,16 +91,11 @@ class PaymentTest extends StackTest {
     }
 
     private Holder holding(String saleId, String buyerId) {
-        String ticket = gateway.post("/api/sales/" + saleId + "/queue", "{\"buyerId\":\"" + buyerId + "\"}", Map.of())
-                .text("ticket");
-        String pass = Await.until(buyerId + " admitted", () -> gateway.get("/api/sales/" + saleId + "/status",
-                Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+        Admitted buyer = admitted(saleId, buyerId);
         GatewayClient.Reply held = hold(saleId, "{\"sectionId\":\"floor\",\"quantity\":1}",
-                Map.of("Authorization", "Bearer " + pass));
+                Map.of("Authorization", "Bearer " + buyer.pass()));
         assertEquals(201, held.status(), held.body().toString());
-        // A hold that outlasts the admission window comes with a token that lasts as long as it does.
-        String longer = held.text("admissionToken");
-        return new Holder(buyerId, ticket, held.text("holdId"), longer != null ? longer : pass);
+        return new Holder(buyerId, buyer.ticket(), held.text("holdId"), buyer.passAfter(held));
     }
 
     private List<Holder> holding(String saleId, int buyers) throws Exception {
@@ -134,6 +129,12 @@ class PaymentTest extends StackTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@code buyers} buyers of one seat each, paid for and in the ledger. */
+    private void bought(String saleId, int buyers) throws Exception {
+        checkoutAll(saleId, holding(saleId, buyers));
+        awaitOrders(saleId, buyers, Duration.ofSeconds(60));
     }
 
     private JsonNode status(String saleId, Holder h) {
@@ -218,8 +219,7 @@ class PaymentTest extends StackTest {
         List<HoldSold> sold = events(HoldSold.class, sale);
         assertEquals(1, sold.size());
         assertEquals(charge.path("chargeId").asText(), sold.get(0).chargeId());
-        assertEquals("PURCHASED", gateway.get("/api/sales/" + sale + "/status",
-                Map.of("Floodgate-Ticket", buyer.ticket())).text("state"));
+        assertEquals("PURCHASED", status(sale, buyer).path("state").asText());
         assertTrue(reconcile(sale).clean());
     }
 
@@ -243,8 +243,7 @@ class PaymentTest extends StackTest {
         int buyers = holders.size();
         checkoutAll(sale, holders);
 
-        JsonNode delayed = Await.until("buyers told their payment is delayed", () -> gateway.get("/api/sales/" + sale
-                + "/status", Map.of("Floodgate-Ticket", holders.get(0).ticket())).body(),
+        JsonNode delayed = Await.until("buyers told their payment is delayed", () -> status(sale, holders.get(0)),
                 s -> "PAYMENT_DELAYED".equals(s.path("state").asText()));
         assertTrue(delayed.path("meaning").asText().contains("stay held"), delayed.toString());
         assertTrue(metric("floodgate_payment_provider_unavailable").startsWith("1"), "the alert metric rises");
@@ -266,17 +265,14 @@ class PaymentTest extends StackTest {
         assertTrue(log.stream().anyMatch(e -> e.event() instanceof ProviderRecovered));
         Await.until("the alert metric back to 0", () -> metric("floodgate_payment_provider_unavailable"),
                 v -> v.startsWith("0"));
-        assertEquals("PURCHASED", gateway.get("/api/sales/" + sale + "/status",
-                Map.of("Floodgate-Ticket", holders.get(0).ticket())).text("state"));
+        assertEquals("PURCHASED", status(sale, holders.get(0)).path("state").asText());
     }
 
     @Test
     void reconciliationFindsAnOrderWithNoChargeAndAChargeWithNoOrder() throws Exception {
         String sale = "audit";
         createSale(sale, 10, 600);
-        List<Holder> holders = holding(sale, 3);
-        checkoutAll(sale, holders);
-        awaitOrders(sale, 3, Duration.ofSeconds(60));
+        bought(sale, 3);
         Reconciliation before = reconcile(sale);
         assertTrue(before.clean(), before.differences().toString());
         assertEquals(3, before.ordersInLedger());
@@ -333,9 +329,7 @@ class PaymentTest extends StackTest {
     void theDashboardAndAlertsNameOnlyMetricsTheServicesServe() throws Exception {
         String sale = "metrics";
         createSale(sale, 10, 600);
-        List<Holder> holders = holding(sale, 1);
-        checkoutAll(sale, holders);
-        awaitOrders(sale, 1, Duration.ofSeconds(60));
+        bought(sale, 1);
 
         Set<String> served = new TreeSet<>();
         for (FloodgateService service : FloodgateService.values()) {

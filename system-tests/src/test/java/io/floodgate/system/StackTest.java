@@ -61,6 +61,24 @@ abstract class StackTest {
                 headers), r -> r.status() != 503);
     }
 
+    /** A buyer who joined and was admitted: their visitor ticket and admission token. */
+    protected record Admitted(String ticket, String pass) {
+        /** The token to check out with after {@code held}: a hold outlasting the window brings a longer one. */
+        String passAfter(GatewayClient.Reply held) {
+            String longer = held.text("admissionToken");
+            return longer != null ? longer : pass;
+        }
+    }
+
+    /** Joins {@code saleId} as {@code buyerId} and waits, as a page would, until admitted. */
+    protected Admitted admitted(String saleId, String buyerId) {
+        String ticket = gateway.post("/api/sales/" + saleId + "/queue", "{\"buyerId\":\"" + buyerId + "\"}", Map.of())
+                .text("ticket");
+        String pass = Await.until(buyerId + " admitted", () -> gateway.get("/api/sales/" + saleId + "/status",
+                Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
+        return new Admitted(ticket, pass);
+    }
+
     /** Writes to the topics directly: for a test playing a part (a racing gateway, a flood of requests). */
     protected KafkaProducer<String, Event> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),

@@ -22,7 +22,7 @@ public record SaleFigures(String saleId, String name, Instant asOf, boolean paus
     static SaleFigures of(SaleView sale, PaymentLine payments, Map<String, Long> lag, Instant now) {
         return new SaleFigures(sale.saleId(), sale.config().name(), now, sale.state().paused(),
                 sale.state().closed(), sale.state().message(), sale.lastSequence(),
-                sale.lastSequence() - sale.admittedThrough(), sale.admittedThrough(),
+                sale.waiting(), sale.admittedThrough(),
                 sale.state().admissionRatePerSecond(), sale.measuredAdmissionRate(now),
                 sale.shoppersWithOpenWindows(now), sale.stock().capacity(), sale.stock().held(), sale.stock().sold(),
                 sale.stock().free(), payments.waiting(), payments.finishedSoFar(), payments.delayed(),

@@ -62,8 +62,7 @@ public final class SaleMetrics implements ApplicationEventListener<StartupEvent>
         counter("floodgate.sale.places", "buyers given a place in line (rate: arrivals per second)", sale, saleId,
                 SaleView::lastSequence);
         counter("floodgate.sale.admitted", "buyers admitted to shop", sale, saleId, SaleView::admittedThrough);
-        gauge("floodgate.sale.waiting", "buyers in line, not yet admitted", sale, saleId,
-                s -> s.lastSequence() - s.admittedThrough());
+        gauge("floodgate.sale.waiting", "buyers in line, not yet admitted", sale, saleId, SaleView::waiting);
         gauge("floodgate.sale.admission.rate", "admissions per second over the last 10 s", sale, saleId,
                 s -> s.measuredAdmissionRate(clock.instant()));
         gauge("floodgate.sale.admission.rate.configured", "the admission rate the operator set", sale, saleId,

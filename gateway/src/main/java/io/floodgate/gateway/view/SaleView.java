@@ -71,6 +71,11 @@ public final class SaleView {
         return Math.max(lastSequence, preQueueSize);
     }
 
+    /** Buyers with a place, not yet admitted. */
+    public long waiting() {
+        return lastSequence() - admittedThrough;
+    }
+
     /** The serving counter: every place up to this one has been admitted. */
     public long admittedThrough() {
         return admittedThrough;

@@ -2,6 +2,7 @@ package io.floodgate.platform.kafka;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -61,11 +63,12 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Applies every record up to the assigned partitions' current ends, on the calling thread. */
-    public static <E extends Event> void catchUp(KafkaConsumer<String, E> consumer, java.util.function.Consumer<E> apply) {
-        java.util.Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    /** Hands over every record up to the assigned partitions' current ends, on the calling thread. */
+    public static <E extends Event> void catchUp(KafkaConsumer<String, E> consumer,
+                                                 Consumer<ConsumerRecord<String, E>> apply) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            consumer.poll(POLL).forEach(r -> apply.accept(r.value()));
+            consumer.poll(POLL).forEach(apply);
         }
     }
 

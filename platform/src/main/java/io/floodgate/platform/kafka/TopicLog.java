@@ -4,14 +4,11 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +30,8 @@ public final class TopicLog {
     /** The end offset of every partition of every catalogue topic: what has been written so far. */
     public Map<TopicPartition, Long> ends() {
         try (KafkaConsumer<String, Event> consumer = consumer()) {
-            return consumer.endOffsets(partitions(consumer, Topics.ALL));
+            ConsumerLoop.readWholly(consumer, Topics.ALL);
+            return consumer.endOffsets(consumer.assignment());
         }
     }
 
@@ -42,18 +40,11 @@ public final class TopicLog {
     }
 
     /** Every record of {@code topics}, partition by partition (in order within a partition). */
-    public List<Entry> read(Collection<Topic<?>> topics) {
+    public List<Entry> read(List<Topic<?>> topics) {
         try (KafkaConsumer<String, Event> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer, topics);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            ConsumerLoop.readWholly(consumer, topics);
             List<Entry> entries = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, Event> r : consumer.poll(Duration.ofMillis(500))) {
-                    entries.add(new Entry(r.topic(), r.key(), r.value()));
-                }
-            }
+            ConsumerLoop.catchUp(consumer, r -> entries.add(new Entry(r.topic(), r.key(), r.value())));
             return entries;
         }
     }
@@ -64,13 +55,5 @@ public final class TopicLog {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new CatalogueDeserializer(Topics.ALL));
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, Event> consumer, Collection<Topic<?>> topics) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (Topic<?> topic : topics) {
-            consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        return partitions;
     }
 }
