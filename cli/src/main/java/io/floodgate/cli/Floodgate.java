@@ -1,9 +1,16 @@
 package io.floodgate.cli;
 
+import io.floodgate.cli.audit.ExportCommand;
+import io.floodgate.cli.audit.FairnessCommand;
+import io.floodgate.cli.audit.ImportCommand;
+import io.floodgate.cli.audit.ReconcileCommand;
+import io.floodgate.cli.audit.ReplayCommand;
+import io.floodgate.cli.bench.AuditBench;
 import io.floodgate.cli.bench.HoldBench;
 import io.floodgate.cli.bench.WaitingRoomBench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** The {@code floodgate} command. */
 public final class Floodgate {
@@ -16,7 +23,11 @@ public final class Floodgate {
         switch (command) {
             case "run" -> RunCommand.main(rest);
             case "bench" -> bench(rest);
-            case "reconcile" -> ReconcileCommand.main(rest);
+            case "export" -> audit(new ExportCommand(), ExportCommand.USAGE, rest);
+            case "import" -> audit(new ImportCommand(), ImportCommand.USAGE, rest);
+            case "replay" -> audit(new ReplayCommand(), ReplayCommand.USAGE, rest);
+            case "fairness" -> audit(new FairnessCommand(), FairnessCommand.USAGE, rest);
+            case "reconcile" -> audit(new ReconcileCommand(), ReconcileCommand.USAGE, rest);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -25,14 +36,19 @@ public final class Floodgate {
         }
     }
 
+    private static void audit(Command command, String usage, String[] args) throws Exception {
+        System.exit(Command.runReporting(command, usage, List.of(args), System.out, System.err));
+    }
+
     private static void bench(String[] args) throws Exception {
         String which = args.length == 0 ? "" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "waiting-room" -> WaitingRoomBench.main(rest);
             case "holds" -> HoldBench.main(rest);
+            case "audit" -> AuditBench.main(rest);
             default -> {
-                System.err.println("usage: ./floodgate bench waiting-room [buyers] | holds [requests]");
+                System.err.println("usage: ./floodgate bench waiting-room [buyers] | holds [requests] | audit [events]");
                 System.exit(2);
             }
         }
@@ -45,15 +61,31 @@ public final class Floodgate {
                   run    start the whole system locally: a Kafka broker, PostgreSQL, the four
                          services and the simulated payment provider, with a demo sale loaded; data is
                          kept in .floodgate/. Ctrl-C stops it.
-                  reconcile <saleId> [--json] [--kafka ..] [--jdbc ..] [--provider ..]
-                         compare the orders ledger, the event log and the payment provider's record of
-                         a sale and list every difference (exit 1 if any); defaults: the local run.
+
+                Audit a sale from its event log (docs/audit.md); a sale is read from Kafka (--kafka,
+                default the local run) or from an export file (--from <file>); --json for JSON:
+                  export <saleId> [--out <file>]
+                         write the sale's events to a JSON-lines file, in replay order.
+                  import <file>
+                         write an export into a Kafka cluster where Floodgate's services are not running.
+                  replay <saleId> | --from <file>
+                         rebuild the sale from its events into fresh state and print its timeline.
+                  fairness <saleId> | --from <file>
+                         arrival against admission order, the pre-queue's draw re-derived from its seed,
+                         waits, admissions per minute against the rate, buyers by final state (exit 1
+                         on any finding).
+                  reconcile <saleId> | --from <file> [--jdbc ..] [--provider .. | --no-provider]
+                         compare the orders ledger, the event log and the payment provider's record seat
+                         by seat, with totals by section (exit 1 on any difference).
                   bench waiting-room [buyers]
                          load a million (or [buyers]) waiting buyers into one sale on a fresh local
                          stack; print heap per service and status reads/s beside a no-op endpoint.
                   bench holds [requests]
                          hold requests/s through inventory's topology (exactly_once_v2) beside a
                          pass-through Streams app, on one embedded broker, in the same run.
+                  bench audit [events]
+                         export, replay and audit a generated sale of a million (or [events]) events,
+                         from a file and from Kafka, beside a bare read of the same records.
                 """);
         System.exit(status);
     }

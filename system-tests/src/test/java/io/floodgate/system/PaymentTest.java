@@ -2,7 +2,7 @@ package io.floodgate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floodgate.cli.ReconcileCommand;
+import io.floodgate.cli.audit.ReconcileCommand;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
@@ -363,8 +363,8 @@ class PaymentTest extends StackTest {
     }
 
     private Reconciliation reconcile(String sale) throws Exception {
-        return ReconcileCommand.reconcile(sale, Map.of("--kafka", stack.bootstrapServers(), "--jdbc", stack.jdbcUrl(),
-                "--db-user", "postgres", "--db-password", "", "--provider", stack.paymentProviderUrl()));
+        return ReconcileCommand.reconcile(List.of(sale, "--kafka", stack.bootstrapServers(), "--jdbc", stack.jdbcUrl(),
+                "--provider", stack.paymentProviderUrl())).reconciliation();
     }
 
     private void setLatency(long millis) {

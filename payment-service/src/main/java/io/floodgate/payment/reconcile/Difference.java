@@ -25,9 +25,11 @@ public record Difference(Kind kind, String holdId, String chargeId, String detai
         SOLD_NOT_IN_LEDGER,
         /** The ledger has an order no event explains. */
         ORDER_WITHOUT_EVENT,
+        /** The log sold a hold without a {@code PaymentAuthorized} for it and its charge. */
+        SOLD_WITHOUT_PAYMENT,
         /** A payment that came too late was not refunded at the provider. */
         REFUND_OWED,
-        /** One seat was sold in two orders. */
+        /** One seat was sold in two orders (by the log's HoldSold, or by the ledger's rows). */
         SEAT_SOLD_TWICE
     }
 }

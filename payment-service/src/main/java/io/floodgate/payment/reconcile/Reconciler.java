@@ -2,6 +2,7 @@ package io.floodgate.payment.reconcile;
 
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.payment.provider.ProviderCharge;
 import io.floodgate.payment.reconcile.Difference.Kind;
 
@@ -9,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -25,9 +28,18 @@ public final class Reconciler {
     private Reconciler() {
     }
 
+    /**
+     * @param sold       the log's {@code HoldSold} events: the orders as the sale recorded them
+     * @param refused    the log's {@code HoldSaleRefused}: payments that came too late and are owed back
+     * @param authorized the log's {@code PaymentAuthorized}: what payment-service heard from the provider
+     * @param provider   the charges: the provider's own record, or the log's account of it
+     */
     public static Reconciliation reconcile(String saleId, Collection<LedgerOrder> ledger, Collection<HoldSold> sold,
-                                           Collection<HoldSaleRefused> refused, Collection<ProviderCharge> provider) {
+                                           Collection<HoldSaleRefused> refused, Collection<PaymentAuthorized> authorized,
+                                           Collection<ProviderCharge> provider) {
         List<Difference> found = new ArrayList<>();
+        Set<String> authorizations = new HashSet<>();
+        authorized.forEach(a -> authorizations.add(a.holdId() + " " + a.chargeId()));
         Map<String, LedgerOrder> orders = byKey(ledger, LedgerOrder::orderId);
         Map<String, HoldSold> soldByHold = byKey(sold, HoldSold::holdId);
         Map<String, List<ProviderCharge>> chargesByHold = new TreeMap<>();
@@ -66,6 +78,10 @@ public final class Reconciler {
             }
         }
         for (HoldSold event : soldByHold.values()) {
+            if (!authorizations.contains(event.holdId() + " " + event.chargeId())) {
+                found.add(new Difference(Kind.SOLD_WITHOUT_PAYMENT, event.holdId(), event.chargeId(),
+                        "no PaymentAuthorized for this hold and charge in the log"));
+            }
             if (!orders.containsKey(event.holdId())) {
                 found.add(new Difference(Kind.SOLD_NOT_IN_LEDGER, event.holdId(), event.chargeId(),
                         "HoldSold at " + event.meta().occurredAt() + " has no order row"));
@@ -95,13 +111,11 @@ public final class Reconciler {
         }
         Map<String, String> seatOwner = new HashMap<>();
         for (HoldSold event : sold) {
-            for (String seat : event.seats()) {
-                String previous = seatOwner.putIfAbsent(event.sectionId() + "/" + seat, event.holdId());
-                if (previous != null && !previous.equals(event.holdId())) {
-                    found.add(new Difference(Kind.SEAT_SOLD_TWICE, event.holdId(), event.chargeId(),
-                            "seat " + event.sectionId() + "/" + seat + " also sold in " + previous));
-                }
-            }
+            seatsOnce("HoldSold", event.holdId(), event.chargeId(), event.sectionId(), event.seats(), seatOwner, found);
+        }
+        Map<String, String> ledgerSeatOwner = new HashMap<>();
+        for (LedgerOrder order : ledger) {
+            seatsOnce("the ledger", order.orderId(), order.chargeId(), order.sectionId(), order.seats(), ledgerSeatOwner, found);
         }
 
         found.sort(Comparator.comparing(Difference::kind).thenComparing(d -> String.valueOf(d.holdId()))
@@ -111,6 +125,17 @@ public final class Reconciler {
                 provider.stream().filter(c -> c.refundId() != null).count(),
                 orders.values().stream().mapToLong(LedgerOrder::amountCents).sum(),
                 keptAll.stream().mapToLong(ProviderCharge::amountCents).sum(), found);
+    }
+
+    private static void seatsOnce(String where, String holdId, String chargeId, String sectionId, List<String> seats,
+                                  Map<String, String> owners, List<Difference> found) {
+        for (String seat : seats) {
+            String previous = owners.putIfAbsent(sectionId + "/" + seat, holdId);
+            if (previous != null && !previous.equals(holdId)) {
+                found.add(new Difference(Kind.SEAT_SOLD_TWICE, holdId, chargeId,
+                        "seat " + sectionId + "/" + seat + " also sold in " + previous + " (" + where + ")"));
+            }
+        }
     }
 
     private static <T> Map<String, T> byKey(Collection<T> items, java.util.function.Function<T, String> key) {

@@ -26,7 +26,7 @@ public final class ReconciliationText {
         return out.toString();
     }
 
-    private static String money(long cents) {
+    public static String money(long cents) {
         return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
     }
 }

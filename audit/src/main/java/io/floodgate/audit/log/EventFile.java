@@ -1,0 +1,147 @@
+package io.floodgate.audit.log;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floodgate.contracts.json.EventJson;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A sale's events as a file of JSON lines (docs/audit.md): a header line naming the format and the
+ * sale, then one record per line in {@link ReplayOrder}, each with its topic, partition, offset,
+ * timestamp, key and the value exactly as it was written. The same log always gives the same bytes.
+ */
+public final class EventFile {
+    public static final String FORMAT = "floodgate-events";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private EventFile() {
+    }
+
+    /** Writes {@code events} (already in replay order) and returns how many were written. */
+    public static long write(Path file, String saleId, Iterable<LoggedEvent> events) throws IOException {
+        long written = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(out, g -> {
+                g.writeStringField("format", FORMAT);
+                g.writeNumberField("version", VERSION);
+                g.writeStringField("saleId", saleId);
+            });
+            for (LoggedEvent e : events) {
+                line(out, g -> {
+                    g.writeStringField("topic", e.topic());
+                    g.writeNumberField("partition", e.partition());
+                    g.writeNumberField("offset", e.offset());
+                    g.writeNumberField("timestamp", e.timestamp());
+                    g.writeStringField("key", e.key());
+                    g.writeFieldName("value");
+                    g.writeRawValue(compact(e.value()));
+                });
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The file as a sale log, read line by line as it is replayed (so a long file is never held in memory). */
+    public static SaleLog reading(Path file, Progress progress) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        String saleId;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            saleId = header(file, in.readLine());
+        }
+        return new SaleLog() {
+            @Override
+            public String saleId() {
+                return saleId;
+            }
+
+            @Override
+            public void forEach(Consumer<LoggedEvent> sink) throws IOException {
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    in.readLine();
+                    long number = 1;
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        number++;
+                        if (!line.isBlank()) {
+                            sink.accept(record(file, number, line));
+                            progress.advance(1);
+                        }
+                    }
+                }
+                progress.finish();
+            }
+        };
+    }
+
+    private static String header(Path file, String line) throws IOException {
+        JsonNode header = line == null ? null : parse(file, 1, line);
+        if (header == null || !FORMAT.equals(header.path("format").asText())) {
+            throw new IOException(file + ": not a Floodgate export (the first line must name the format \"" + FORMAT + "\")");
+        }
+        if (header.path("version").asInt() != VERSION) {
+            throw new IOException(file + ": format version " + header.path("version") + ", this tool reads version " + VERSION);
+        }
+        if (!header.path("saleId").isTextual()) {
+            throw new IOException(file + ":1: the header names no saleId");
+        }
+        return header.get("saleId").asText();
+    }
+
+    private static LoggedEvent record(Path file, long number, String line) throws IOException {
+        JsonNode node = parse(file, number, line);
+        JsonNode value = node.path("value");
+        if (!node.path("topic").isTextual() || !node.path("partition").canConvertToInt()
+                || !node.path("offset").canConvertToLong() || !node.path("timestamp").canConvertToLong()
+                || !node.path("key").isTextual() || !value.isObject()) {
+            throw new IOException(file + ":" + number + ": a record needs topic, partition, offset, timestamp, key and value");
+        }
+        try {
+            return EventReader.read(node.get("topic").asText(), node.get("partition").asInt(), node.get("offset").asLong(),
+                    node.get("timestamp").asLong(), node.get("key").asText(), value.toString());
+        } catch (IOException e) {
+            throw new IOException(file + ":" + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(Path file, long number, String line) throws IOException {
+        try {
+            return JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ":" + number + ": not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** Values are compact JSON already; anything else is made so, since one record must stay one line. */
+    private static String compact(String value) throws IOException {
+        return value.indexOf('\n') < 0 && value.indexOf('\r') < 0 ? value : JSON.readTree(value).toString();
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static void line(Writer out, Fields fields) throws IOException {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        }
+        out.write(text.toString());
+        out.write('\n');
+    }
+}

@@ -1,0 +1,216 @@
+package io.floodgate.audit.log;
+
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.Topic;
+import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SectionConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * A sale's events read from Kafka as a downstream system would (committed records only), up to
+ * what was written when the read began. Only the partitions that can hold the sale are read: its
+ * own partition of the topics keyed by sale, its sections' partitions of the holds topics, and, of
+ * the topics keyed by hold, the records written since the sale was created.
+ */
+public final class KafkaSaleLog implements SaleLog {
+    /** How far producers' clocks may lag the gateway's: records stamped this much before the sale are still read. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Map<String, Object> config;
+    private final String saleId;
+    private final Progress progress;
+
+    public KafkaSaleLog(Map<String, Object> clientConfig, String saleId, Progress progress) {
+        this.config = new HashMap<>(clientConfig);
+        this.config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        this.saleId = saleId;
+        this.progress = progress;
+    }
+
+    @Override
+    public String saleId() {
+        return saleId;
+    }
+
+    @Override
+    public void forEach(Consumer<LoggedEvent> sink) throws IOException {
+        read().forEach(sink);
+    }
+
+    /** Whether the cluster holds the sale (its {@code SaleCreated}). */
+    public boolean exists() throws IOException {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            return created(consumer, new LinkedHashMap<>()) != null;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The sale's events, merged in {@link ReplayOrder}. */
+    public List<LoggedEvent> read() throws IOException {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            Map<TopicPartition, List<LoggedEvent>> byPartition = new LinkedHashMap<>();
+            LoggedEvent created = created(consumer, byPartition);
+            if (created == null) {
+                throw new IOException("sale '" + saleId + "' is not in " + Topics.SALES.name()
+                        + " (no SaleCreated): check the sale id and the Kafka address");
+            }
+            readFrom(consumer, startingAt(consumer, (SaleCreated) created.event(),
+                    created.timestamp() - CLOCK_MARGIN.toMillis()), byPartition);
+            progress.finish();
+            return merge(byPartition.values(), created.occurredAt());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Reads the sale's partition of the sales topic into {@code into}; returns its SaleCreated, or null. */
+    private LoggedEvent created(KafkaConsumer<String, String> consumer, Map<TopicPartition, List<LoggedEvent>> into)
+            throws IOException {
+        TopicPartition sales = partition(consumer, Topics.SALES, saleId);
+        readFrom(consumer, Map.of(sales, 0L), into);
+        return into.getOrDefault(sales, List.of()).stream().filter(e -> e.event() instanceof SaleCreated)
+                .findFirst().orElse(null);
+    }
+
+    /** Where to start in each partition that can hold the sale's records. */
+    private Map<TopicPartition, Long> startingAt(KafkaConsumer<String, String> consumer, SaleCreated created,
+                                                 long fromMillis) throws IOException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        partitions.add(partition(consumer, Topics.ARRIVALS, saleId));
+        partitions.add(partition(consumer, Topics.QUEUE, saleId));
+        for (SectionConfig section : created.config().sections()) {
+            partitions.add(partition(consumer, Topics.HOLD_COMMANDS, saleId + "/" + section.id()));
+            partitions.add(partition(consumer, Topics.HOLDS, saleId + "/" + section.id()));
+        }
+        for (Topic<?> byHold : List.of(Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER)) {
+            partitions.addAll(all(consumer, byHold));
+        }
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(p -> times.put(p, Math.max(0, fromMillis)));
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> start = new LinkedHashMap<>();
+        for (TopicPartition p : partitions) {
+            OffsetAndTimestamp at = found.get(p);
+            start.putIfAbsent(p, at == null ? ends.get(p) : at.offset());
+        }
+        return start;
+    }
+
+    private void readFrom(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> start,
+                          Map<TopicPartition, List<LoggedEvent>> into) {
+        consumer.assign(start.keySet());
+        start.forEach(consumer::seek);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(start.keySet());
+        progress.expecting(ends.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum());
+        String ownSale = "\"saleId\":\"" + saleId + "\"";
+        String allSales = "\"saleId\":\"" + EventMeta.ALL_SALES + "\"";
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
+                progress.advance(1);
+                // A cheap look before parsing: most records of the shared topics belong to other sales.
+                if (r.value() == null || !(r.value().contains(ownSale) || r.value().contains(allSales))) {
+                    continue;
+                }
+                LoggedEvent e = parse(r);
+                if (e.saleId().equals(saleId) || e.saleId().equals(EventMeta.ALL_SALES)) {
+                    into.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+    }
+
+    private static LoggedEvent parse(ConsumerRecord<String, String> r) {
+        try {
+            return EventReader.read(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Merges the partitions (each already in order) by {@link ReplayOrder}. Facts about every sale
+     * (the provider's health) are kept only while the sale was live: from its creation to its last event.
+     */
+    private List<LoggedEvent> merge(Iterable<List<LoggedEvent>> partitions, Instant createdAt) {
+        Instant lastOwn = createdAt;
+        for (List<LoggedEvent> list : partitions) {
+            for (LoggedEvent e : list) {
+                if (e.saleId().equals(saleId) && e.occurredAt().isAfter(lastOwn)) {
+                    lastOwn = e.occurredAt();
+                }
+            }
+        }
+        record Cursor(List<LoggedEvent> events, int at) {
+            LoggedEvent head() {
+                return events.get(at);
+            }
+        }
+        PriorityQueue<Cursor> heads = new PriorityQueue<>((a, b) -> ReplayOrder.COMPARATOR.compare(a.head(), b.head()));
+        int total = 0;
+        for (List<LoggedEvent> list : partitions) {
+            total += list.size();
+            if (!list.isEmpty()) {
+                heads.add(new Cursor(list, 0));
+            }
+        }
+        List<LoggedEvent> merged = new ArrayList<>(total);
+        while (!heads.isEmpty()) {
+            Cursor c = heads.poll();
+            LoggedEvent e = c.head();
+            boolean whileLive = !e.occurredAt().isBefore(createdAt) && !e.occurredAt().isAfter(lastOwn);
+            if (e.saleId().equals(saleId) || whileLive) {
+                merged.add(e);
+            }
+            if (c.at() + 1 < c.events().size()) {
+                heads.add(new Cursor(c.events(), c.at() + 1));
+            }
+        }
+        return merged;
+    }
+
+    private static TopicPartition partition(KafkaConsumer<String, String> consumer, Topic<?> topic, String key)
+            throws IOException {
+        int count = all(consumer, topic).size();
+        // The producers' default partitioner: murmur2 of the serialized key.
+        int p = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
+        return new TopicPartition(topic.name(), p);
+    }
+
+    private static List<TopicPartition> all(KafkaConsumer<String, String> consumer, Topic<?> topic) throws IOException {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic.name());
+        if (infos == null || infos.isEmpty()) {
+            throw new IOException("topic " + topic.name() + " does not exist: is this Floodgate's Kafka cluster?");
+        }
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    }
+}

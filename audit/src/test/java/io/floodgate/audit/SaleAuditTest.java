@@ -1,0 +1,165 @@
+package io.floodgate.audit;
+
+import io.floodgate.audit.fairness.FairnessAudit;
+import io.floodgate.audit.fairness.FairnessReport;
+import io.floodgate.audit.fairness.FairnessText;
+import io.floodgate.audit.log.LoggedEvent;
+import io.floodgate.audit.reconcile.LoggedCharges;
+import io.floodgate.audit.reconcile.SaleReconciler;
+import io.floodgate.audit.reconcile.SaleReconciliation;
+import io.floodgate.audit.reconcile.SaleReconciliationText;
+import io.floodgate.audit.replay.BuyerOutcome;
+import io.floodgate.audit.replay.SaleReplay;
+import io.floodgate.audit.sample.SyntheticSale;
+import io.floodgate.audit.timeline.Timeline;
+import io.floodgate.audit.timeline.TimelineText;
+import io.floodgate.contracts.Event;
+import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.LineOpened;
+import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.payment.reconcile.Difference;
+import io.floodgate.payment.reconcile.LedgerOrder;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Replays a generated sale of a few thousand buyers, then the same sale tampered with in the ways an audit must catch. */
+class SaleAuditTest {
+    private static final List<LoggedEvent> SALE = SyntheticSale.generate("night", 3_000, 11);
+
+    private static SaleReplay replay(List<LoggedEvent> log) throws Exception {
+        return SaleReplay.of(Logs.of("night", log));
+    }
+
+    private static SaleReconciliation reconcile(SaleReplay replay) {
+        List<LedgerOrder> ledger = replay.sold().stream().map(s -> new LedgerOrder(s.holdId(), s.chargeId(),
+                s.amountCents(), s.currency(), s.sectionId(), s.seats())).toList();
+        return SaleReconciler.of(replay, ledger, LoggedCharges.of(replay.authorized(), replay.refunded()), "the event log");
+    }
+
+    @Test
+    void anHonestSaleIsFairReconciledAndConsistent() throws Exception {
+        SaleReplay replay = replay(SALE);
+        FairnessReport fairness = FairnessAudit.of(replay);
+        assertTrue(fairness.fair(), fairness.findings().toString());
+        assertEquals(300, fairness.line().preQueued());
+        assertEquals(300, fairness.preQueue().admittedChecked());
+        assertEquals(0, fairness.preQueue().placesNotFromSeed());
+        double shuffled = (double) fairness.preQueue().arrivalInversions() / fairness.preQueue().pairs();
+        assertTrue(shuffled > 0.4 && shuffled < 0.6, "the pre-queue is drawn, not kept in arrival order: " + shuffled);
+        assertEquals(0, fairness.order().admissionsAgainstArrival());
+        assertEquals(2_700, fairness.order().admittedAfterOpening());
+        assertTrue(fairness.waits().p99Ms() >= fairness.waits().p50Ms() && fairness.waits().p50Ms() > 0);
+        assertEquals(3_000, fairness.buyersByFinalState().values().stream().mapToLong(Long::longValue).sum());
+        assertTrue(fairness.buyersByFinalState().get(BuyerOutcome.PURCHASED) > 0);
+
+        Timeline timeline = Timeline.of(replay);
+        assertEquals(List.of(), timeline.inconsistencies());
+        assertEquals(0, timeline.totals().oversold());
+        assertEquals(SALE.size(), timeline.records());
+        assertTrue(timeline.totals().seatsSold() > 0 && timeline.totals().seatsSold() <= timeline.totals().capacity());
+
+        SaleReconciliation reconciliation = reconcile(replay);
+        assertTrue(reconciliation.clean(), reconciliation.reconciliation().differences().toString());
+        assertEquals(timeline.totals().seatsSold(), reconciliation.seatsSold());
+        assertEquals(timeline.totals().revenueCents(),
+                reconciliation.sections().stream().mapToLong(s -> s.revenueCents()).sum());
+    }
+
+    @Test
+    void theSameLogGivesTheSameReportsByteForByte() throws Exception {
+        String first = everything(replay(SALE));
+        String again = everything(replay(SyntheticSale.generate("night", 3_000, 11)));
+        assertEquals(first, again);
+        assertFalse(first.equals(everything(replay(SyntheticSale.generate("night", 3_000, 12)))),
+                "another log gives another report");
+    }
+
+    @Test
+    void buyersAdmittedOutOfTurnArePlacesAgainstArrivalAndAreCounted() throws Exception {
+        // The buyers at places 1001 and 1002 (both after the opening) swap admissions.
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> e instanceof BuyerAdmitted a && (a.sequence() == 1001 || a.sequence() == 1002)
+                ? List.<Event>of(new BuyerAdmitted(a.meta(), a.buyerId(), 2003 - a.sequence(), a.windowEndsAt(), a.pausedBefore()))
+                : null);
+        FairnessReport report = FairnessAudit.of(replay(tampered));
+        assertFalse(report.fair());
+        assertEquals(1, report.order().admissionsAgainstPlace());
+        assertTrue(report.findings().get(0).contains("against the order of their places"), report.findings().toString());
+    }
+
+    @Test
+    void aPreQueueNotDrawnFromTheRecordedSeedIsCaught() throws Exception {
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> e instanceof LineOpened o
+                ? List.<Event>of(new LineOpened(o.meta(), o.seed() + 1, o.preQueueSize(), o.permutation())) : null);
+        FairnessReport report = FairnessAudit.of(replay(tampered));
+        assertFalse(report.fair());
+        assertTrue(report.preQueue().placesNotFromSeed() > 250, "nearly every place differs under another seed");
+    }
+
+    @Test
+    void admissionsFasterThanTheConfiguredRateAreCaught() throws Exception {
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> e instanceof SaleCreated c ? List.<Event>of(new SaleCreated(c.meta(),
+                c.operator(), withRate(c.config(), 20))) : null);
+        FairnessReport report = FairnessAudit.of(replay(tampered));
+        assertTrue(report.pace().minutesOverRate() > 0, report.admissionsPerMinute().toString());
+        assertFalse(report.fair());
+    }
+
+    @Test
+    void aSeatSoldTwiceAndASaleWithoutPaymentAreCaught() throws Exception {
+        AtomicBoolean once = new AtomicBoolean();
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> {
+            if (e instanceof HoldSold s && once.compareAndSet(false, true)) {
+                // The same seats sold again in a second order, whose payment never happened.
+                return List.of(s, new HoldSold(s.meta(), "forged-hold", "mallory", s.sectionId(), s.seats(), s.amountCents(),
+                        s.currency(), "ch_forged"));
+            }
+            return null;
+        });
+        SaleReplay replay = replay(tampered);
+        assertTrue(replay.oversold() > 0);
+        Timeline timeline = Timeline.of(replay);
+        assertTrue(timeline.inconsistencies().stream().anyMatch(i -> i.contains("a second time")), timeline.inconsistencies().toString());
+        SaleReconciliation r = reconcile(replay);
+        assertFalse(r.clean());
+        List<Difference.Kind> kinds = r.reconciliation().differences().stream().map(Difference::kind).toList();
+        assertTrue(kinds.contains(Difference.Kind.SEAT_SOLD_TWICE), kinds.toString());
+        assertTrue(kinds.contains(Difference.Kind.SOLD_WITHOUT_PAYMENT), kinds.toString());
+        assertTrue(SaleReconciliationText.format(r).contains("NOT RECONCILED"));
+    }
+
+    @Test
+    void aChargeKeptWithoutAnOrderIsCaught() throws Exception {
+        AtomicBoolean once = new AtomicBoolean();
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> {
+            if (e instanceof HoldSold s && once.compareAndSet(false, true)) {
+                return List.of(); // authorized, never sold, never refunded
+            }
+            return null;
+        });
+        SaleReconciliation r = reconcile(replay(tampered));
+        assertEquals(List.of(Difference.Kind.CHARGE_WITHOUT_ORDER), r.reconciliation().differences().stream()
+                .map(Difference::kind).toList());
+        PaymentAuthorized paid = (PaymentAuthorized) SALE.stream().map(LoggedEvent::event)
+                .filter(PaymentAuthorized.class::isInstance).findFirst().orElseThrow();
+        assertEquals(paid.chargeId(), r.reconciliation().differences().get(0).chargeId());
+    }
+
+    private static SaleConfig withRate(SaleConfig c, int rate) {
+        return new SaleConfig(c.name(), c.opensAt(), c.currency(), rate, c.maxActiveShoppers(), c.admissionWindow(),
+                c.holdDuration(), c.perBuyerLimit(), c.sections(), c.paymentRatePerMinute());
+    }
+
+    private static String everything(SaleReplay replay) {
+        return TimelineText.format(Timeline.of(replay)) + FairnessText.format(FairnessAudit.of(replay))
+                + SaleReconciliationText.format(reconcile(replay));
+    }
+}
