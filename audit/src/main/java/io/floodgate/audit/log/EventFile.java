@@ -1,6 +1,8 @@
 package io.floodgate.audit.log;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,17 +103,48 @@ public final class EventFile {
         return header.get("saleId").asText();
     }
 
+    /**
+     * One record line, read in a single streaming pass: the value is cut from the line as written
+     * (not parsed into a tree and printed again), then read once as its event.
+     */
     private static LoggedEvent record(Path file, long number, String line) throws IOException {
-        JsonNode node = parse(file, number, line);
-        JsonNode value = node.path("value");
-        if (!node.path("topic").isTextual() || !node.path("partition").canConvertToInt()
-                || !node.path("offset").canConvertToLong() || !node.path("timestamp").canConvertToLong()
-                || !node.path("key").isTextual() || !value.isObject()) {
+        String topic = null;
+        String key = null;
+        String value = null;
+        Integer partition = null;
+        Long offset = null;
+        Long timestamp = null;
+        try (JsonParser p = JSON.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(file + ":" + number + ": a record must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken token = p.nextToken();
+                switch (field) {
+                    case "topic" -> topic = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "key" -> key = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "partition" -> partition = token == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : null;
+                    case "offset" -> offset = token == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "timestamp" -> timestamp = token == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "value" -> {
+                        if (token == JsonToken.START_OBJECT) {
+                            int from = (int) p.currentTokenLocation().getCharOffset();
+                            p.skipChildren();
+                            value = line.substring(from, (int) p.currentLocation().getCharOffset());
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ":" + number + ": not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (topic == null || partition == null || offset == null || timestamp == null || key == null || value == null) {
             throw new IOException(file + ":" + number + ": a record needs topic, partition, offset, timestamp, key and value");
         }
         try {
-            return EventReader.read(node.get("topic").asText(), node.get("partition").asInt(), node.get("offset").asLong(),
-                    node.get("timestamp").asLong(), node.get("key").asText(), value.toString());
+            return EventReader.read(topic, partition, offset, timestamp, key, value);
         } catch (IOException e) {
             throw new IOException(file + ":" + number + ": " + e.getMessage(), e);
         }

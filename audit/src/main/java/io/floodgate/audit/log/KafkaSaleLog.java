@@ -80,7 +80,7 @@ public final class KafkaSaleLog implements SaleLog {
                         + " (no SaleCreated): check the sale id and the Kafka address");
             }
             readFrom(consumer, startingAt(consumer, (SaleCreated) created.event(),
-                    created.timestamp() - CLOCK_MARGIN.toMillis()), byPartition);
+                    created.timestamp() - CLOCK_MARGIN.toMillis()), byPartition, progress);
             progress.finish();
             return merge(byPartition.values(), created.occurredAt());
         } catch (UncheckedIOException e) {
@@ -96,7 +96,7 @@ public final class KafkaSaleLog implements SaleLog {
     private LoggedEvent created(KafkaConsumer<String, String> consumer, Map<TopicPartition, List<LoggedEvent>> into)
             throws IOException {
         TopicPartition sales = partition(consumer, Topics.SALES, saleId);
-        readFrom(consumer, Map.of(sales, 0L), into);
+        readFrom(consumer, Map.of(sales, 0L), into, Progress.silent());
         return into.getOrDefault(sales, List.of()).stream().filter(e -> e.event() instanceof SaleCreated)
                 .findFirst().orElse(null);
     }
@@ -126,8 +126,9 @@ public final class KafkaSaleLog implements SaleLog {
         return start;
     }
 
+    /** Reads each partition from its start to its end as of now; progress is counted in offsets. */
     private void readFrom(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> start,
-                          Map<TopicPartition, List<LoggedEvent>> into) {
+                          Map<TopicPartition, List<LoggedEvent>> into, Progress progress) {
         consumer.assign(start.keySet());
         start.forEach(consumer::seek);
         Map<TopicPartition, Long> ends = consumer.endOffsets(start.keySet());
@@ -136,7 +137,6 @@ public final class KafkaSaleLog implements SaleLog {
         String allSales = "\"saleId\":\"" + EventMeta.ALL_SALES + "\"";
         while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
-                progress.advance(1);
                 // A cheap look before parsing: most records of the shared topics belong to other sales.
                 if (r.value() == null || !(r.value().contains(ownSale) || r.value().contains(allSales))) {
                     continue;
@@ -146,6 +146,7 @@ public final class KafkaSaleLog implements SaleLog {
                     into.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>()).add(e);
                 }
             }
+            progress.reached(start.entrySet().stream().mapToLong(e -> consumer.position(e.getKey()) - e.getValue()).sum());
         }
     }
 

@@ -4,16 +4,17 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Tells a person how far a long read has come: at most one line a second, on stderr, so the
- * report on stdout stays the same byte for byte. Short runs print nothing.
+ * Tells a person how far a long read has come: after the first three seconds, one line a second,
+ * on stderr, so the report on stdout stays the same byte for byte. Short runs print nothing.
  */
 public final class Progress {
     private static final long EVERY_NANOS = 1_000_000_000L;
+    private static final long QUIET_NANOS = 3_000_000_000L;
 
     private final String what;
     private final PrintStream out;
     private final long started = System.nanoTime();
-    private long last = started;
+    private long last = started + QUIET_NANOS - EVERY_NANOS;
     private long done;
     private long total;
     private boolean printed;
@@ -38,7 +39,12 @@ public final class Progress {
     }
 
     public void advance(long units) {
-        done += units;
+        reached(done + units);
+    }
+
+    /** The run has come to {@code done} units in all. */
+    public void reached(long done) {
+        this.done = done;
         long now = System.nanoTime();
         if (out != null && now - last >= EVERY_NANOS) {
             last = now;
