@@ -1,10 +1,9 @@
 package io.floodgate.cli;
 
 import io.floodgate.cli.audit.ExportCommand;
-import io.floodgate.cli.audit.FairnessCommand;
 import io.floodgate.cli.audit.ImportCommand;
 import io.floodgate.cli.audit.ReconcileCommand;
-import io.floodgate.cli.audit.ReplayCommand;
+import io.floodgate.cli.audit.ReportCommand;
 import io.floodgate.cli.bench.AuditBench;
 import io.floodgate.cli.bench.HoldBench;
 import io.floodgate.cli.bench.WaitingRoomBench;
@@ -23,11 +22,11 @@ public final class Floodgate {
         switch (command) {
             case "run" -> RunCommand.main(rest);
             case "bench" -> bench(rest);
-            case "export" -> audit(new ExportCommand(), ExportCommand.USAGE, rest);
-            case "import" -> audit(new ImportCommand(), ImportCommand.USAGE, rest);
-            case "replay" -> audit(new ReplayCommand(), ReplayCommand.USAGE, rest);
-            case "fairness" -> audit(new FairnessCommand(), FairnessCommand.USAGE, rest);
-            case "reconcile" -> audit(new ReconcileCommand(), ReconcileCommand.USAGE, rest);
+            case "export" -> audit(new ExportCommand(), rest);
+            case "import" -> audit(new ImportCommand(), rest);
+            case "replay" -> audit(ReportCommand.timeline(), rest);
+            case "fairness" -> audit(ReportCommand.fairness(), rest);
+            case "reconcile" -> audit(new ReconcileCommand(), rest);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -36,8 +35,8 @@ public final class Floodgate {
         }
     }
 
-    private static void audit(Command command, String usage, String[] args) throws Exception {
-        System.exit(Command.runReporting(command, usage, List.of(args), System.out, System.err));
+    private static void audit(Command command, String[] args) throws Exception {
+        System.exit(Command.runReporting(command, List.of(args), System.out, System.err));
     }
 
     private static void bench(String[] args) throws Exception {

@@ -3,10 +3,9 @@ package io.floodgate.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.cli.Command;
 import io.floodgate.cli.audit.ExportCommand;
-import io.floodgate.cli.audit.FairnessCommand;
 import io.floodgate.cli.audit.ImportCommand;
 import io.floodgate.cli.audit.ReconcileCommand;
-import io.floodgate.cli.audit.ReplayCommand;
+import io.floodgate.cli.audit.ReportCommand;
 import io.floodgate.contracts.json.EventJson;
 import io.floodgate.kit.kafka.EmbeddedKafka;
 import io.floodgate.kit.process.Ports;
@@ -47,7 +46,7 @@ class AuditTest extends StackTest {
     private static Ran run(Command command, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Command.runReporting(command, "usage", List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Command.runReporting(command, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Ran(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -112,16 +111,16 @@ class AuditTest extends StackTest {
         assertTrue(exported.out().startsWith("exported "), exported.out());
 
         // The same reports, byte for byte, from Kafka (twice) and from the file.
-        Ran timeline = run(new ReplayCommand(), kafka(SALE).toArray(String[]::new));
+        Ran timeline = run(ReportCommand.timeline(), kafka(SALE).toArray(String[]::new));
         assertEquals(0, timeline.status(), timeline.out() + timeline.err());
-        assertEquals(timeline, run(new ReplayCommand(), kafka(SALE).toArray(String[]::new)));
-        assertEquals(timeline.out(), run(new ReplayCommand(), "--from", file.toString()).out());
+        assertEquals(timeline, run(ReportCommand.timeline(), kafka(SALE).toArray(String[]::new)));
+        assertEquals(timeline.out(), run(ReportCommand.timeline(), "--from", file.toString()).out());
         assertTrue(timeline.out().contains("line opened: 12 buyer(s) in the pre-queue"), timeline.out());
         assertTrue(timeline.out().contains("seats sold 6 of 20, oversold 0; orders 3, revenue 252.00 EUR"), timeline.out());
 
-        Ran fairness = run(new FairnessCommand(), kafka(SALE, "--json").toArray(String[]::new));
+        Ran fairness = run(ReportCommand.fairness(), kafka(SALE, "--json").toArray(String[]::new));
         assertEquals(0, fairness.status(), fairness.out());
-        assertEquals(fairness.out(), run(new FairnessCommand(), SALE, "--from", file.toString(), "--json").out());
+        assertEquals(fairness.out(), run(ReportCommand.fairness(), SALE, "--from", file.toString(), "--json").out());
         JsonNode report = fairness.json();
         assertTrue(report.path("fair").asBoolean(), report.path("findings").toString());
         assertEquals(15, report.path("line").path("buyers").asLong());
@@ -147,7 +146,7 @@ class AuditTest extends StackTest {
         try (EmbeddedKafka other = EmbeddedKafka.start(dir.resolve("other-kafka"), Ports.free(), Ports.free())) {
             Ran imported = run(new ImportCommand(), file.toString(), "--kafka", other.bootstrapServers(), "--partitions", "3");
             assertEquals(0, imported.status(), imported.err());
-            assertEquals(timeline.out(), run(new ReplayCommand(), SALE, "--kafka", other.bootstrapServers()).out());
+            assertEquals(timeline.out(), run(ReportCommand.timeline(), SALE, "--kafka", other.bootstrapServers()).out());
             Ran again = run(new ImportCommand(), file.toString(), "--kafka", other.bootstrapServers());
             assertEquals(2, again.status());
             assertTrue(again.err().contains("already in the target cluster"), again.err());
@@ -156,13 +155,13 @@ class AuditTest extends StackTest {
 
     @Test
     void wrongRequestsAreRefusedWithAReasonAndExitTwo() throws Exception {
-        Ran unknown = run(new ReplayCommand(), kafka("no-such-sale").toArray(String[]::new));
+        Ran unknown = run(ReportCommand.timeline(), kafka("no-such-sale").toArray(String[]::new));
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("sale 'no-such-sale' is not in floodgate.sales"), unknown.err());
-        Ran missing = run(new FairnessCommand(), "--from", dir.resolve("missing.jsonl").toString());
+        Ran missing = run(ReportCommand.fairness(), "--from", dir.resolve("missing.jsonl").toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().contains("no such file"), missing.err());
-        Ran noSale = run(new ReplayCommand());
+        Ran noSale = run(ReportCommand.timeline());
         assertEquals(2, noSale.status());
         assertTrue(noSale.err().contains("name the sale"), noSale.err());
         Ran badOption = run(new ReconcileCommand(), "x", "--frobnicate");

@@ -17,7 +17,12 @@ import java.util.Set;
 
 /** {@code floodgate export <saleId>}: writes a sale's events from Kafka to a JSON-lines file (docs/audit.md). */
 public final class ExportCommand implements Command {
-    public static final String USAGE = "./floodgate export <saleId> [--out <file>] [--kafka host:port] [--kafka-properties file]";
+    private static final String USAGE = "./floodgate export <saleId> [--out <file>] [--kafka host:port] [--kafka-properties file]";
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {

@@ -23,7 +23,12 @@ import java.util.stream.Collectors;
  * services are not running (an audit or test cluster), creating the catalogue topics if needed.
  */
 public final class ImportCommand implements Command {
-    public static final String USAGE = "./floodgate import <file> [--kafka host:port] [--kafka-properties file] [--partitions 6]";
+    private static final String USAGE = "./floodgate import <file> [--kafka host:port] [--kafka-properties file] [--partitions 6]";
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {

@@ -35,13 +35,18 @@ import java.util.Set;
  * at the local run ({@code ./floodgate run}).
  */
 public final class ReconcileCommand implements Command {
-    public static final String USAGE = "./floodgate reconcile " + SaleSource.USAGE
+    private static final String USAGE = "./floodgate reconcile " + SaleSource.USAGE
             + " [--jdbc url] [--db-user postgres] [--db-password ...] [--provider url | --no-provider] [--json]";
     private static final Map<String, String> OPTIONS = Map.of(
             "--jdbc", "jdbc:postgresql://127.0.0.1:5433/postgres",
             "--db-user", "postgres",
             "--db-password", "",
             "--provider", "http://127.0.0.1:8084");
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {

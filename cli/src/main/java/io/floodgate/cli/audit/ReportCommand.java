@@ -1,0 +1,56 @@
+package io.floodgate.cli.audit;
+
+import io.floodgate.audit.fairness.FairnessAudit;
+import io.floodgate.audit.fairness.FairnessReport;
+import io.floodgate.audit.fairness.FairnessText;
+import io.floodgate.audit.log.Progress;
+import io.floodgate.audit.replay.SaleReplay;
+import io.floodgate.audit.timeline.Timeline;
+import io.floodgate.audit.timeline.TimelineText;
+import io.floodgate.cli.Command;
+import io.floodgate.cli.Options;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** A command that replays a sale into fresh state and prints one report of it, as text or JSON. */
+public final class ReportCommand<R> implements Command {
+    private final String usage;
+    private final Function<SaleReplay, R> report;
+    private final Function<R, String> text;
+    private final Predicate<R> sound;
+
+    private ReportCommand(String name, Function<SaleReplay, R> report, Function<R, String> text, Predicate<R> sound) {
+        this.usage = "./floodgate " + name + " " + SaleSource.USAGE + " [--json]";
+        this.report = report;
+        this.text = text;
+        this.sound = sound;
+    }
+
+    /** {@code floodgate replay}: the timeline; exit 1 when the log breaks a promise of the services. */
+    public static ReportCommand<Timeline> timeline() {
+        return new ReportCommand<>("replay", Timeline::of, TimelineText::format,
+                t -> t.inconsistencies().isEmpty() && t.totals().oversold() == 0);
+    }
+
+    /** {@code floodgate fairness}: the fairness report; exit 1 on any finding. */
+    public static ReportCommand<FairnessReport> fairness() {
+        return new ReportCommand<>("fairness", FairnessAudit::of, FairnessText::format, FairnessReport::fair);
+    }
+
+    @Override
+    public String usage() {
+        return usage;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Options options = Options.parse(args, SaleSource.OPTIONS, Set.of("--json"));
+        R result = report.apply(SaleReplay.of(SaleSource.open(options, Progress.to(err, "records read"))));
+        out.print(options.has("--json") ? Reports.json(result) : text.apply(result));
+        return sound.test(result) ? 0 : 1;
+    }
+}
