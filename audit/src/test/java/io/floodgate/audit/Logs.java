@@ -1,33 +1,17 @@
 package io.floodgate.audit;
 
 import io.floodgate.audit.log.LoggedEvent;
-import io.floodgate.audit.log.SaleLog;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.json.EventJson;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Small tools for tests: a list as a sale log, and a log with some events rewritten (tampering). */
+/** A log with some events rewritten: tampering, for tests. */
 public final class Logs {
     private Logs() {
-    }
-
-    public static SaleLog of(String saleId, List<LoggedEvent> events) {
-        return new SaleLog() {
-            @Override
-            public String saleId() {
-                return saleId;
-            }
-
-            @Override
-            public void forEach(Consumer<LoggedEvent> sink) {
-                events.forEach(sink);
-            }
-        };
     }
 
     /** The log with every event {@code change} answers for replaced (null from {@code change}: kept; an empty list: removed). */

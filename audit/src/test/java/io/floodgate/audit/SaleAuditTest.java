@@ -4,6 +4,7 @@ import io.floodgate.audit.fairness.FairnessAudit;
 import io.floodgate.audit.fairness.FairnessReport;
 import io.floodgate.audit.fairness.FairnessText;
 import io.floodgate.audit.log.LoggedEvent;
+import io.floodgate.audit.log.SaleLog;
 import io.floodgate.audit.reconcile.LoggedCharges;
 import io.floodgate.audit.reconcile.SaleReconciler;
 import io.floodgate.audit.reconcile.SaleReconciliation;
@@ -14,9 +15,14 @@ import io.floodgate.audit.sample.SyntheticSale;
 import io.floodgate.audit.timeline.Timeline;
 import io.floodgate.audit.timeline.TimelineText;
 import io.floodgate.contracts.Event;
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.arrival.BuyerArrived;
+import io.floodgate.contracts.hold.HoldReleased;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.payment.PaymentAuthorized;
+import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
@@ -24,7 +30,9 @@ import io.floodgate.payment.reconcile.Difference;
 import io.floodgate.payment.reconcile.LedgerOrder;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +44,7 @@ class SaleAuditTest {
     private static final List<LoggedEvent> SALE = SyntheticSale.generate("night", 3_000, 11);
 
     private static SaleReplay replay(List<LoggedEvent> log) throws Exception {
-        return SaleReplay.of(Logs.of("night", log));
+        return SaleReplay.of(SaleLog.of("night", SyntheticSale.TOPIC_PARTITIONS, log));
     }
 
     private static SaleReconciliation reconcile(SaleReplay replay) {
@@ -151,6 +159,41 @@ class SaleAuditTest {
         PaymentAuthorized paid = (PaymentAuthorized) SALE.stream().map(LoggedEvent::event)
                 .filter(PaymentAuthorized.class::isInstance).findFirst().orElseThrow();
         assertEquals(paid.chargeId(), r.reconciliation().differences().get(0).chargeId());
+    }
+
+    @Test
+    void buyersEndInTheStateTheApiWouldShowThem() throws Exception {
+        // Cut before the first admission: the pre-queue's buyers are waiting in an open line.
+        int firstAdmission = 0;
+        while (!(SALE.get(firstAdmission).event() instanceof BuyerAdmitted)) {
+            firstAdmission++;
+        }
+        SaleReplay early = replay(SALE.subList(0, firstAdmission));
+        assertTrue(early.buyerCount() > 300, "the pre-queue and the first to come after the opening");
+        assertEquals(Map.of(BuyerOutcome.WAITING, early.buyerCount()), early.outcomes());
+
+        // A window that lapses after a declined payment still ends in PAYMENT_DECLINED, as the API says.
+        Map<BuyerOutcome, Long> honest = replay(SALE).outcomes();
+        List<LoggedEvent> lapsing = Logs.rewrite(SALE, e -> e instanceof HoldReleased r ? List.<Event>of(r,
+                new AdmissionLapsed(EventMeta.of("night", r.buyerId(), "window-end", r.meta().occurredAt().plusMillis(1)),
+                        r.buyerId(), 1)) : null);
+        Map<BuyerOutcome, Long> lapsed = replay(lapsing).outcomes();
+        assertTrue(honest.get(BuyerOutcome.PAYMENT_DECLINED) > 0);
+        assertEquals(honest.get(BuyerOutcome.PAYMENT_DECLINED), lapsed.get(BuyerOutcome.PAYMENT_DECLINED));
+        assertEquals(honest.get(BuyerOutcome.ADMISSION_EXPIRED), lapsed.get(BuyerOutcome.ADMISSION_EXPIRED));
+
+        // Clocks disagree: a buyer's BuyerQueued replayed before their BuyerArrived changes nothing.
+        List<LoggedEvent> skewed = new ArrayList<>(SALE);
+        for (int i = 0; i + 1 < skewed.size(); i++) {
+            if (skewed.get(i).event() instanceof BuyerArrived a && skewed.get(i + 1).event() instanceof BuyerQueued q
+                    && q.buyerId().equals(a.buyerId())) {
+                skewed.add(i, skewed.remove(i + 1));
+                break;
+            }
+        }
+        assertFalse(skewed.equals(SALE), "the test found a pair to swap");
+        assertEquals(honest, replay(skewed).outcomes());
+        assertEquals(Timeline.of(replay(SALE)).totals(), Timeline.of(replay(skewed)).totals());
     }
 
     private static SaleConfig withRate(SaleConfig c, int rate) {

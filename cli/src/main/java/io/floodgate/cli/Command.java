@@ -11,7 +11,7 @@ public interface Command {
     /** Exit status: 0 done and all is well, 1 done and the report found problems, 2 the request was wrong. */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
 
-    /** Runs {@code command}, turning a usage error or an unreadable input into a message and status 2. */
+    /** Runs {@code command}, turning a usage error, an unreadable input or an unreachable system into a message and status 2. */
     static int runReporting(Command command, List<String> args, PrintStream out, PrintStream err) throws Exception {
         try {
             return command.run(args, out, err);
@@ -21,6 +21,10 @@ public interface Command {
             return 2;
         } catch (java.io.IOException e) {
             err.println("error: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            // An unreachable broker or database, a malformed address: the request cannot be done.
+            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 2;
         }
     }

@@ -10,15 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Admissions minute by minute against the configured rate. The rate is a step function of time:
- * the sale's own, changed by operators, zero while paused and after closing. queue-service meters
- * with a token bucket that holds at most one second's worth, so a minute may admit up to that
- * much more than its own share.
+ * the sale's own, changed by operators, zero while paused and after closing (each change allowed
+ * {@link #REACTION} to reach queue-service). queue-service meters with a token bucket that holds at
+ * most one second's worth, so a minute may admit up to that much more than its own share.
  */
 public final class AdmissionPace {
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /** How long queue-service may take to act on an operator's change (documented in docs/audit.md). */
+    static final Duration REACTION = Duration.ofSeconds(5);
 
     /** The rate from {@code from} on. */
     private record Step(Instant from, int ratePerSecond) {
@@ -46,6 +49,7 @@ public final class AdmissionPace {
             }
             steps.add(new Step(e.meta().occurredAt(), paused || closed ? 0 : rate));
         }
+        steps.sort(java.util.Comparator.comparing(Step::from));
     }
 
     /** Minutes from {@code start} up to and including the one of the last admission. */
@@ -71,33 +75,49 @@ public final class AdmissionPace {
 
     /** Admissions the rate allows in [from, to). */
     double allowed(Instant from, Instant to) {
+        List<Instant> points = breakpoints(from, to);
         double total = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            Instant stepFrom = max(from, steps.get(i).from());
-            Instant stepTo = i + 1 < steps.size() ? min(to, steps.get(i + 1).from()) : to;
-            if (stepTo.isAfter(stepFrom)) {
-                total += steps.get(i).ratePerSecond() * Duration.between(stepFrom, stepTo).toNanos() / 1e9;
-            }
+        for (int i = 0; i + 1 < points.size(); i++) {
+            total += allowedRate(points.get(i)) * Duration.between(points.get(i), points.get(i + 1)).toNanos() / 1e9;
         }
         return total;
     }
 
     private int highest(Instant from, Instant to) {
-        int highest = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            Instant stepTo = i + 1 < steps.size() ? steps.get(i + 1).from() : Instant.MAX;
-            if (steps.get(i).from().isBefore(to) && stepTo.isAfter(from)) {
-                highest = Math.max(highest, steps.get(i).ratePerSecond());
+        List<Instant> points = breakpoints(from, to);
+        return points.subList(0, points.size() - 1).stream().mapToInt(this::allowedRate).max().orElse(0);
+    }
+
+    /**
+     * The rate that may be in force at {@code at}: an operator's slowdown, pause or close reaches
+     * queue-service through Kafka, behind whatever it is still processing, so the rate before it
+     * is allowed for {@link #REACTION} after it.
+     */
+    private int allowedRate(Instant at) {
+        return Math.max(rate(at), rate(at.minus(REACTION)));
+    }
+
+    private int rate(Instant at) {
+        int rate = steps.get(0).ratePerSecond();
+        for (Step s : steps) {
+            if (!s.from().isAfter(at)) {
+                rate = s.ratePerSecond();
             }
         }
-        return highest;
+        return rate;
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** Where the allowed rate can change within [from, to), with both ends. */
+    private List<Instant> breakpoints(Instant from, Instant to) {
+        TreeSet<Instant> points = new TreeSet<>(List.of(from, to));
+        for (Step s : steps) {
+            for (Instant p : List.of(s.from(), s.from().plus(REACTION))) {
+                if (p.isAfter(from) && p.isBefore(to)) {
+                    points.add(p);
+                }
+            }
+        }
+        return new ArrayList<>(points);
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
 }

@@ -3,7 +3,6 @@ package io.floodgate.audit.fairness;
 import io.floodgate.audit.replay.BuyerRecord;
 import io.floodgate.audit.replay.SaleReplay;
 import io.floodgate.contracts.queue.LineOpened;
-import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleCreated;
 
 import java.time.Duration;
@@ -84,16 +83,8 @@ public final class FairnessAudit {
         }
         List<BuyerRecord> admitted = preQueued.stream().filter(BuyerRecord::admitted)
                 .sorted(Comparator.comparingLong(BuyerRecord::admissionRank)).toList();
-        long notFromSeed = 0;
-        if (opened.preQueueSize() > 0) {
-            SeededPermutation draw = new SeededPermutation(opened.seed(), opened.preQueueSize());
-            for (BuyerRecord b : admitted) {
-                boolean inRange = b.preQueueIndex() < opened.preQueueSize();
-                if (!inRange || b.admittedSequence() != draw.apply(b.preQueueIndex()) + 1) {
-                    notFromSeed++;
-                }
-            }
-        }
+        // A pre-queued buyer's place is the seed's draw (BuyerRecord.place), or 0 outside the recorded pre-queue.
+        long notFromSeed = admitted.stream().filter(b -> b.place() == 0 || b.admittedSequence() != b.place()).count();
         if (notFromSeed > 0) {
             findings.add("pre-queue: " + notFromSeed + " buyer(s) admitted at another place than the recorded seed draws");
         }

@@ -16,11 +16,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A sale's events as a file of JSON lines (docs/audit.md): a header line naming the format and the
- * sale, then one record per line in {@link ReplayOrder}, each with its topic, partition, offset,
+ * A sale's events as a file of JSON lines (docs/audit.md): a header line naming the format, the
+ * sale and the topics' partition counts, then one record per line in {@link ReplayOrder}, each with its topic, partition, offset,
  * timestamp, key and the value exactly as it was written. The same log always gives the same bytes.
  */
 public final class EventFile {
@@ -31,14 +36,26 @@ public final class EventFile {
     private EventFile() {
     }
 
-    /** Writes {@code events} (already in replay order) and returns how many were written. */
-    public static long write(Path file, String saleId, Iterable<LoggedEvent> events) throws IOException {
-        long written = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /**
+     * Writes {@code log} (already in replay order) and returns how many events were written. The
+     * file appears whole or not at all: it is written beside its place and moved there at the end.
+     */
+    public static long write(Path file, SaleLog log) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        long[] written = {0};
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            List<LoggedEvent> events = new ArrayList<>();
+            log.forEach(events::add);
+            Map<String, Integer> partitions = new TreeMap<>(log.partitions());
             line(out, g -> {
                 g.writeStringField("format", FORMAT);
                 g.writeNumberField("version", VERSION);
-                g.writeStringField("saleId", saleId);
+                g.writeStringField("saleId", log.saleId());
+                g.writeObjectFieldStart("partitions");
+                for (Map.Entry<String, Integer> p : partitions.entrySet()) {
+                    g.writeNumberField(p.getKey(), p.getValue());
+                }
+                g.writeEndObject();
             });
             for (LoggedEvent e : events) {
                 line(out, g -> {
@@ -50,10 +67,14 @@ public final class EventFile {
                     g.writeFieldName("value");
                     g.writeRawValue(compact(e.value()));
                 });
-                written++;
+                written[0]++;
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
-        return written;
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return written[0];
     }
 
     /** The file as a sale log, read line by line as it is replayed (so a long file is never held in memory). */
@@ -61,14 +82,22 @@ public final class EventFile {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
-        String saleId;
+        JsonNode header;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            saleId = header(file, in.readLine());
+            header = header(file, in.readLine());
         }
+        String saleId = header.get("saleId").asText();
+        Map<String, Integer> partitions = new TreeMap<>();
+        header.path("partitions").fields().forEachRemaining(f -> partitions.put(f.getKey(), f.getValue().asInt()));
         return new SaleLog() {
             @Override
             public String saleId() {
                 return saleId;
+            }
+
+            @Override
+            public Map<String, Integer> partitions() {
+                return Map.copyOf(partitions);
             }
 
             @Override
@@ -89,7 +118,7 @@ public final class EventFile {
         };
     }
 
-    private static String header(Path file, String line) throws IOException {
+    private static JsonNode header(Path file, String line) throws IOException {
         JsonNode header = line == null ? null : parse(file, 1, line);
         if (header == null || !FORMAT.equals(header.path("format").asText())) {
             throw new IOException(file + ": not a Floodgate export (the first line must name the format \"" + FORMAT + "\")");
@@ -100,7 +129,7 @@ public final class EventFile {
         if (!header.path("saleId").isTextual()) {
             throw new IOException(file + ":1: the header names no saleId");
         }
-        return header.get("saleId").asText();
+        return header;
     }
 
     /**
@@ -136,6 +165,9 @@ public final class EventFile {
                     }
                     default -> p.skipChildren();
                 }
+            }
+            if (p.nextToken() != null) {
+                throw new IOException(file + ":" + number + ": text after the record");
             }
         } catch (JsonProcessingException e) {
             throw new IOException(file + ":" + number + ": not JSON (" + e.getOriginalMessage() + ")", e);

@@ -10,6 +10,7 @@ import io.floodgate.contracts.json.EventJson;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,10 +22,6 @@ public final class EventReader {
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));
 
     private EventReader() {
-    }
-
-    public static boolean isCatalogueTopic(String topic) {
-        return TOPICS.containsKey(topic);
     }
 
     /**
@@ -43,12 +40,20 @@ public final class EventReader {
             return new LoggedEvent(topic, partition, offset, timestamp, key, value, event.meta().saleId(),
                     event.meta().occurredAt(), event);
         } catch (InvalidTypeIdException newerType) {
-            JsonNode meta = JSON.readTree(value).path("meta");
-            if (!meta.path("saleId").isTextual() || !meta.path("occurredAt").isTextual()) {
-                throw newerType;
+            JsonNode node = JSON.readTree(value);
+            JsonNode meta = node.path("meta");
+            if (!node.path("type").isTextual() || !meta.path("saleId").isTextual() || !meta.path("occurredAt").isTextual()) {
+                throw new IOException("not an event: it needs a type and meta.saleId and meta.occurredAt");
             }
-            return new LoggedEvent(topic, partition, offset, timestamp, key, value, meta.get("saleId").asText(),
-                    Instant.parse(meta.get("occurredAt").asText()), null);
+            try {
+                return new LoggedEvent(topic, partition, offset, timestamp, key, value, meta.get("saleId").asText(),
+                        Instant.parse(meta.get("occurredAt").asText()), null);
+            } catch (DateTimeParseException e) {
+                throw new IOException("meta.occurredAt is not an ISO-8601 instant: " + meta.get("occurredAt").asText(), e);
+            }
+        } catch (RuntimeException e) {
+            // The records' own checks (a missing meta field, say) fail as exceptions of the constructor.
+            throw new IOException("not a valid " + family.eventType().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

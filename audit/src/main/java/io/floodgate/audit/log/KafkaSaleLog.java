@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -37,16 +38,20 @@ public final class KafkaSaleLog implements SaleLog {
     /** How far producers' clocks may lag the gateway's: records stamped this much before the sale are still read. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** A read that makes no progress for this long has lost its broker. */
+    private static final Duration STALLED = Duration.ofSeconds(60);
 
     private final Map<String, Object> config;
     private final String saleId;
     private final Progress progress;
+    private final Map<String, Integer> partitions = new TreeMap<>();
 
     public KafkaSaleLog(Map<String, Object> clientConfig, String saleId, Progress progress) {
         this.config = new HashMap<>(clientConfig);
         this.config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        this.config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         this.saleId = saleId;
         this.progress = progress;
     }
@@ -64,7 +69,8 @@ public final class KafkaSaleLog implements SaleLog {
     /** Whether the cluster holds the sale (its {@code SaleCreated}). */
     public boolean exists() throws IOException {
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            return created(consumer, new LinkedHashMap<>()) != null;
+            List<PartitionInfo> sales = consumer.partitionsFor(Topics.SALES.name());
+            return sales != null && !sales.isEmpty() && created(consumer, new LinkedHashMap<>()) != null;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -79,13 +85,25 @@ public final class KafkaSaleLog implements SaleLog {
                 throw new IOException("sale '" + saleId + "' is not in " + Topics.SALES.name()
                         + " (no SaleCreated): check the sale id and the Kafka address");
             }
-            readFrom(consumer, startingAt(consumer, (SaleCreated) created.event(),
-                    created.timestamp() - CLOCK_MARGIN.toMillis()), byPartition, progress);
+            Map<TopicPartition, Long> start = startingAt(consumer, (SaleCreated) created.event(),
+                    created.timestamp() - CLOCK_MARGIN.toMillis());
+            readFrom(consumer, start, byPartition, progress);
             progress.finish();
+            partitions.clear();
+            for (Topic<?> t : Topics.ALL) {
+                if (t != Topics.AVAILABILITY) {
+                    partitions.put(t.name(), all(consumer, t).size());
+                }
+            }
             return merge(byPartition.values(), created.occurredAt());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** How many partitions each topic had when the sale was read (an export records them). */
+    public Map<String, Integer> partitions() {
+        return Map.copyOf(partitions);
     }
 
     private KafkaConsumer<String, String> consumer() {
@@ -126,19 +144,40 @@ public final class KafkaSaleLog implements SaleLog {
         return start;
     }
 
-    /** Reads each partition from its start to its end as of now; progress is counted in offsets. */
+    /**
+     * Reads each partition from its start up to its end offset as it was when the read began (later
+     * records are not read, so a live sale is read as of one moment); progress is counted in offsets.
+     */
     private void readFrom(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> start,
-                          Map<TopicPartition, List<LoggedEvent>> into, Progress progress) {
+                          Map<TopicPartition, List<LoggedEvent>> into, Progress progress) throws IOException {
         consumer.assign(start.keySet());
         start.forEach(consumer::seek);
         Map<TopicPartition, Long> ends = consumer.endOffsets(start.keySet());
         progress.expecting(ends.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum());
         String ownSale = "\"saleId\":\"" + saleId + "\"";
         String allSales = "\"saleId\":\"" + EventMeta.ALL_SALES + "\"";
-        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+        long lastProgress = System.nanoTime();
+        long read = -1;
+        while (true) {
+            List<TopicPartition> open = ends.entrySet().stream()
+                    .filter(e -> consumer.position(e.getKey()) < e.getValue()).map(Map.Entry::getKey).toList();
+            if (open.isEmpty()) {
+                return;
+            }
+            consumer.pause(ends.keySet().stream().filter(p -> !open.contains(p)).toList());
+            long now = start.entrySet().stream().mapToLong(e -> consumer.position(e.getKey()) - e.getValue()).sum();
+            if (now != read) {
+                read = now;
+                lastProgress = System.nanoTime();
+                progress.reached(now);
+            } else if (System.nanoTime() - lastProgress > STALLED.toNanos()) {
+                throw new IOException("reading " + open + " made no progress for " + STALLED.toSeconds()
+                        + " s: is the broker still there?");
+            }
             for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
-                // A cheap look before parsing: most records of the shared topics belong to other sales.
-                if (r.value() == null || !(r.value().contains(ownSale) || r.value().contains(allSales))) {
+                // Past the end as of the start of the read, or another sale's (a cheap look before parsing).
+                if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition())) || r.value() == null
+                        || !(r.value().contains(ownSale) || r.value().contains(allSales))) {
                     continue;
                 }
                 LoggedEvent e = parse(r);
@@ -146,7 +185,6 @@ public final class KafkaSaleLog implements SaleLog {
                     into.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>()).add(e);
                 }
             }
-            progress.reached(start.entrySet().stream().mapToLong(e -> consumer.position(e.getKey()) - e.getValue()).sum());
         }
     }
 

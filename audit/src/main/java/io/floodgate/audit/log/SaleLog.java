@@ -1,6 +1,8 @@
 package io.floodgate.audit.log;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** A sale's events, wherever they are kept (Kafka or an export file), handed over in {@link ReplayOrder}. */
@@ -8,4 +10,27 @@ public interface SaleLog {
     String saleId();
 
     void forEach(Consumer<LoggedEvent> sink) throws IOException;
+
+    /** How many partitions each topic had where the events were read (for Kafka: known once they have been). */
+    Map<String, Integer> partitions();
+
+    /** Events already in memory, in replay order. */
+    static SaleLog of(String saleId, Map<String, Integer> partitions, List<LoggedEvent> events) {
+        return new SaleLog() {
+            @Override
+            public String saleId() {
+                return saleId;
+            }
+
+            @Override
+            public void forEach(Consumer<LoggedEvent> sink) {
+                events.forEach(sink);
+            }
+
+            @Override
+            public Map<String, Integer> partitions() {
+                return Map.copyOf(partitions);
+            }
+        };
+    }
 }

@@ -7,7 +7,7 @@ package io.floodgate.audit.replay;
 public enum BuyerOutcome {
     /** Arrived, but no place in line was recorded. */
     JOINING,
-    /** Arrived before opening; the line never opened. */
+    /** Arrived before the opening, and the line has not opened (once it opens they are WAITING). */
     PRE_QUEUE,
     /** Had a place in line and was never admitted. */
     WAITING,

@@ -14,7 +14,6 @@ import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.payment.PaymentAuthorized;
-import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.contracts.payment.PaymentRefundRefused;
 import io.floodgate.contracts.payment.PaymentRefunded;
@@ -77,20 +76,25 @@ public final class SaleReplay {
     private Instant providerDownSince;
     private long buyersArrived;
     private long admittedTwice;
+    private List<BuyerRecord> records;
 
     public SaleReplay(String saleId) {
         this.saleId = saleId;
     }
 
-    /** Replays the whole log. */
+    /** Replays the whole log, which must hold the sale's creation. */
     public static SaleReplay of(SaleLog log) throws IOException {
         SaleReplay replay = new SaleReplay(log.saleId());
         log.forEach(replay::apply);
+        if (replay.created == null) {
+            throw new IOException("the log has no SaleCreated for sale '" + log.saleId() + "': it is not a whole sale");
+        }
         return replay;
     }
 
     public void apply(LoggedEvent logged) {
         events++;
+        records = null;
         Event e = logged.event();
         if (e == null) {
             skipped++;
@@ -113,7 +117,6 @@ public final class SaleReplay {
             queue(q);
         } else if (e instanceof HoldRequested r) {
             hold(r.holdId(), r.buyerId()).requested = true;
-            track(r.buyerId()).step(BuyerOutcome.HOLD_PENDING);
         } else if (e instanceof HoldEvent h) {
             holdEvent(h);
         } else if (e instanceof CheckoutRequested c) {
@@ -151,17 +154,14 @@ public final class SaleReplay {
     private void arrived(BuyerArrived a) {
         arrivals++;
         count(a, Tally.ARRIVALS);
-        if (!buyers.containsKey(a.buyerId())) {
-            count(a, Tally.NEW_BUYERS);
-            if (buyers.isEmpty()) {
-                moments.add(new Moment(at(a), "first buyer arrived"));
-            }
-        }
         Track t = track(a.buyerId());
         if (t.arrivedAt == null) {
+            count(a, Tally.NEW_BUYERS);
+            if (buyersArrived == 0) {
+                moments.add(new Moment(at(a), "first buyer arrived"));
+            }
             t.arrivedAt = at(a);
             t.arrivalRank = buyersArrived++;
-            t.step(BuyerOutcome.JOINING);
         }
     }
 
@@ -176,13 +176,13 @@ public final class SaleReplay {
             Track t = track(p.buyerId());
             if (!p.repeated() && t.preQueueIndex < 0) {
                 t.preQueueIndex = p.preQueueIndex();
-                t.step(BuyerOutcome.PRE_QUEUE);
+                t.reach(BuyerOutcome.PRE_QUEUE);
             }
         } else if (e instanceof BuyerQueued q) {
             Track t = track(q.buyerId());
             if (!q.repeated() && t.sequence == 0) {
                 t.sequence = q.sequence();
-                t.step(BuyerOutcome.WAITING);
+                t.reach(BuyerOutcome.WAITING);
             }
         } else if (e instanceof BuyerAdmitted a) {
             Track t = track(a.buyerId());
@@ -199,10 +199,10 @@ public final class SaleReplay {
             t.admittedSequence = a.sequence();
             t.admittedAt = at(a);
             admissions.add(t);
-            t.step(BuyerOutcome.ADMITTED);
+            t.reach(BuyerOutcome.ADMITTED);
         } else if (e instanceof AdmissionLapsed l) {
             count(l, Tally.LAPSED);
-            track(l.buyerId()).step(BuyerOutcome.ADMISSION_EXPIRED);
+            track(l.buyerId()).reach(BuyerOutcome.ADMISSION_EXPIRED);
         }
     }
 
@@ -216,42 +216,45 @@ public final class SaleReplay {
         }
         if (e instanceof HoldPlaced p) {
             count(p, Tally.HOLDS_PLACED);
+            if (h.state != null) {
+                inconsistencies.add("HoldPlaced for hold " + h.holdId + ", which was already " + h.state.word());
+            }
             h.state = HoldTrack.State.PLACED;
             seats.hold(p.holdId(), p.seats(), inconsistencies::add);
-            step(h, BuyerOutcome.HOLDING);
         } else if (e instanceof HoldRejected r) {
             count(r, Tally.HOLDS_REJECTED);
             h.state = HoldTrack.State.REJECTED;
-            step(h, BuyerOutcome.HOLD_REJECTED);
+            ended(h, BuyerOutcome.HOLD_REJECTED);
         } else if (e instanceof HoldSold s) {
             count(s, Tally.ORDERS);
             minute(s)[Tally.SEATS_SOLD.ordinal()] += s.seats().size();
             sold.add(s);
             end(h, HoldTrack.State.SOLD, s);
             seats.sell(s.holdId(), s.seats(), inconsistencies::add);
-            step(h, BuyerOutcome.PURCHASED);
             soldOutMoments(s, seats);
         } else if (e instanceof HoldExpired x) {
             count(x, Tally.HOLDS_EXPIRED);
             end(h, HoldTrack.State.EXPIRED, x);
-            seats.release(x.seats());
-            step(h, BuyerOutcome.HOLD_EXPIRED);
+            seats.release(x.holdId(), x.seats());
+            ended(h, BuyerOutcome.HOLD_EXPIRED);
         } else if (e instanceof HoldReleased r) {
+            count(r, Tally.HOLDS_RELEASED);
             end(h, HoldTrack.State.RELEASED, r);
-            seats.release(r.seats());
-            step(h, BuyerOutcome.PAYMENT_DECLINED);
+            seats.release(r.holdId(), r.seats());
+            ended(h, BuyerOutcome.PAYMENT_DECLINED);
         } else if (e instanceof HoldSaleRefused r) {
-            count(r, Tally.LATE_PAYMENTS);
+            if (!h.refused) {
+                h.refused = true;
+                count(r, Tally.LATE_PAYMENTS);
+            }
             refused.add(r);
-            step(h, BuyerOutcome.HOLD_ENDED_BEFORE_PAYMENT);
+            ended(h, BuyerOutcome.HOLD_ENDED_BEFORE_PAYMENT);
         }
     }
 
     private void payment(PaymentEvent e) {
         if (e instanceof PaymentAuthorized a) {
             authorized.add(a);
-        } else if (e instanceof PaymentDeclined d) {
-            count(d, Tally.PAYMENTS_DECLINED);
         } else if (e instanceof PaymentRefunded r) {
             refunded.add(r);
         } else if (e instanceof PaymentRefundRefused r) {
@@ -264,7 +267,7 @@ public final class SaleReplay {
     private void end(HoldTrack h, HoldTrack.State state, HoldEvent e) {
         if (h.state != HoldTrack.State.PLACED) {
             inconsistencies.add(e.getClass().getSimpleName() + " for hold " + h.holdId + ", which was "
-                    + (h.state == null ? "never placed" : h.state.name().toLowerCase()));
+                    + (h.state == null ? "never placed" : h.state.word()));
         }
         h.state = state;
     }
@@ -281,9 +284,10 @@ public final class SaleReplay {
         }
     }
 
-    private void step(HoldTrack h, BuyerOutcome outcome) {
+    /** How the buyer's latest hold to end, ended. */
+    private void ended(HoldTrack h, BuyerOutcome outcome) {
         if (h.buyerId != null) {
-            track(h.buyerId).step(outcome);
+            track(h.buyerId).lastHoldEnd = outcome;
         }
     }
 
@@ -335,8 +339,19 @@ public final class SaleReplay {
         return List.copyOf(operatorActions);
     }
 
-    /** Every buyer, in the order the replay first met them (normally their first arrival). */
+    public long buyerCount() {
+        return buyers.size();
+    }
+
+    /** Every buyer, in the order the replay first met them (normally their first arrival). Computed once the replay is done. */
     public List<BuyerRecord> buyers() {
+        if (records == null) {
+            records = records();
+        }
+        return records;
+    }
+
+    private List<BuyerRecord> records() {
         SeededPermutation drawn = opened != null && opened.preQueueSize() > 0
                 ? new SeededPermutation(opened.seed(), opened.preQueueSize()) : null;
         List<BuyerRecord> records = new ArrayList<>(buyers.size());
@@ -451,7 +466,7 @@ public final class SaleReplay {
     }
 
     /** A buyer being replayed. */
-    private static final class Track {
+    private final class Track {
         final String buyerId;
         final List<HoldTrack> holds = new ArrayList<>(1);
         Instant arrivedAt;
@@ -461,30 +476,44 @@ public final class SaleReplay {
         long admissionRank = -1;
         long admittedSequence;
         Instant admittedAt;
-        BuyerOutcome last = BuyerOutcome.JOINING;
+        /** How far through the line: only ever moves on, whatever order clocks put the events in. */
+        BuyerOutcome line = BuyerOutcome.JOINING;
+        BuyerOutcome lastHoldEnd;
 
         Track(String buyerId) {
             this.buyerId = buyerId;
         }
 
-        void step(BuyerOutcome next) {
-            last = next;
+        void reach(BuyerOutcome step) {
+            if (step.ordinal() > line.ordinal()) {
+                line = step;
+            }
         }
 
-        /** A sale wins over everything; a live hold over what happened to another; else the last step. */
+        /**
+         * As the API tells it (BuyerStatuses): a purchase wins; then a live hold, or one not yet
+         * decided; after the window, how the last hold ended if it ended for good, else that time
+         * ran out; within it, a hold that ended; else where the buyer is in line.
+         */
         BuyerOutcome outcome() {
             if (holds.stream().anyMatch(h -> h.state == HoldTrack.State.SOLD)) {
                 return BuyerOutcome.PURCHASED;
             }
             for (HoldTrack h : holds) {
-                if (h.state == HoldTrack.State.PLACED) {
+                if (h.state == HoldTrack.State.PLACED && !h.refused) {
                     return h.checkedOut ? BuyerOutcome.PAYING : BuyerOutcome.HOLDING;
                 }
             }
             if (holds.stream().anyMatch(h -> h.state == null && h.requested)) {
                 return BuyerOutcome.HOLD_PENDING;
             }
-            return last;
+            if (line == BuyerOutcome.ADMISSION_EXPIRED) {
+                return lastHoldEnd != null && lastHoldEnd != BuyerOutcome.HOLD_REJECTED ? lastHoldEnd : line;
+            }
+            if (lastHoldEnd != null) {
+                return lastHoldEnd;
+            }
+            return line == BuyerOutcome.PRE_QUEUE && opened != null ? BuyerOutcome.WAITING : line;
         }
     }
 }

@@ -41,13 +41,15 @@ final class SectionSeats {
         }
     }
 
-    void release(List<String> seats) {
-        seats.forEach(heldBy::remove);
+    void release(String holdId, List<String> seats) {
+        seats.forEach(seat -> heldBy.remove(seat, holdId));
     }
 
     void sell(String holdId, List<String> seats, Consumer<String> inconsistency) {
         for (String seat : seats) {
-            heldBy.remove(seat);
+            if (!heldBy.remove(seat, holdId)) {
+                inconsistency.accept("hold " + holdId + " sold " + where(seat) + ", which it did not hold");
+            }
             if (!sold.add(seat)) {
                 seatsSoldTwice++;
                 inconsistency.accept("hold " + holdId + " sold " + where(seat) + " a second time");

@@ -3,5 +3,5 @@ package io.floodgate.audit.replay;
 /** What the replay counts minute by minute. */
 public enum Tally {
     ARRIVALS, NEW_BUYERS, ADMITTED, LAPSED, HOLDS_PLACED, HOLDS_REJECTED, CHECKOUTS, SEATS_SOLD, ORDERS, HOLDS_EXPIRED,
-    PAYMENTS_DECLINED, LATE_PAYMENTS
+    HOLDS_RELEASED, LATE_PAYMENTS
 }

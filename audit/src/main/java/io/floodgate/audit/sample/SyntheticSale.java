@@ -3,6 +3,7 @@ package io.floodgate.audit.sample;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.floodgate.audit.log.LoggedEvent;
 import io.floodgate.audit.log.ReplayOrder;
+import io.floodgate.audit.log.SaleLog;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topic;
@@ -51,6 +52,9 @@ import java.util.UUID;
  */
 public final class SyntheticSale {
     public static final int PARTITIONS = 6;
+    /** The generated log's topics and their partition counts, as an export records them. */
+    public static final Map<String, Integer> TOPIC_PARTITIONS = Topics.ALL.stream().filter(t -> t != Topics.AVAILABILITY)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::name, t -> PARTITIONS));
     private static final Instant CREATED = Instant.parse("2026-11-22T20:00:00Z");
     private static final Duration PRE_QUEUE = Duration.ofSeconds(60);
     private static final Duration WINDOW = Duration.ofMinutes(5);
@@ -87,9 +91,9 @@ public final class SyntheticSale {
         }
     }
 
-    /** A sale of about {@code events} events (about five and a half per buyer), in replay order. */
-    public static List<LoggedEvent> ofAbout(String saleId, long events, long seed) {
-        return generate(saleId, (int) Math.max(10, events * 2 / 11), seed);
+    /** A sale of about {@code events} events (about five and a half per buyer). */
+    public static SaleLog ofAbout(String saleId, long events, long seed) {
+        return SaleLog.of(saleId, TOPIC_PARTITIONS, generate(saleId, (int) Math.max(10, events * 2 / 11), seed));
     }
 
     /** The log of a sale with {@code buyers} buyers, in replay order. */

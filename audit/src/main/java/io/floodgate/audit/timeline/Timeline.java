@@ -34,10 +34,12 @@ public record Timeline(String saleId, String name, String currency, Instant crea
     }
 
     /**
-     * @param oversold seats sold twice or beyond a section's capacity: 0 in every sound sale
+     * @param holdsReleased  holds released after a declined payment
+     * @param latePayments   holds paid for after they had ended (each to be refunded)
+     * @param oversold       seats sold twice or beyond a section's capacity: 0 in every sound sale
      */
     public record Totals(long buyers, long arrivals, long admitted, long holdsRequested, long holdsPlaced,
-                         long holdsRejected, long holdsExpired, long paymentsDeclined, long capacity, long seatsSold,
+                         long holdsRejected, long holdsExpired, long holdsReleased, long capacity, long seatsSold,
                          long oversold, long orders, long revenueCents, long latePayments, long refunds,
                          long refundsRefused, Map<BuyerOutcome, Long> buyersByFinalState) {
     }
@@ -53,12 +55,12 @@ public record Timeline(String saleId, String name, String currency, Instant crea
             m.counts().forEach((t, n) -> sums.merge(t, n, Long::sum));
         }
         long capacity = replay.sections().stream().mapToLong(SectionConfig::capacity).sum();
-        Totals totals = new Totals(replay.buyers().size(), replay.arrivals(), sum(sums, Tally.ADMITTED), replay.holds(),
+        Totals totals = new Totals(replay.buyerCount(), replay.arrivals(), sum(sums, Tally.ADMITTED), replay.holds(),
                 sum(sums, Tally.HOLDS_PLACED), sum(sums, Tally.HOLDS_REJECTED), sum(sums, Tally.HOLDS_EXPIRED),
-                sum(sums, Tally.PAYMENTS_DECLINED), capacity,
+                sum(sums, Tally.HOLDS_RELEASED), capacity,
                 replay.sections().stream().mapToLong(s -> replay.seatsSold(s.id())).sum(), replay.oversold(),
                 replay.sold().size(), replay.sold().stream().mapToLong(HoldSold::amountCents).sum(),
-                replay.refused().size(), replay.refunded().stream().map(r -> r.chargeId()).distinct().count(),
+                sum(sums, Tally.LATE_PAYMENTS), replay.refunded().stream().map(r -> r.chargeId()).distinct().count(),
                 replay.refundsRefused().size(), replay.outcomes());
         return new Timeline(replay.saleId(), replay.created() == null ? null : replay.created().config().name(),
                 replay.created() == null ? null : replay.created().config().currency(), origin, replay.last(),

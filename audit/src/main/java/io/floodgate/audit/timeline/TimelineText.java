@@ -3,6 +3,8 @@ package io.floodgate.audit.timeline;
 import io.floodgate.audit.Text;
 import io.floodgate.audit.replay.Tally;
 
+import java.util.Locale;
+
 /** A timeline as a person reads it. */
 public final class TimelineText {
     private TimelineText() {
@@ -37,7 +39,7 @@ public final class TimelineText {
         out.append("\nTotals\n")
                 .append(Text.format("  buyers %,d (arrivals %,d), admitted %,d%n", s.buyers(), s.arrivals(), s.admitted()))
                 .append(Text.format("  holds requested %,d: placed %,d, rejected %,d, expired %,d, released after a declined payment %,d%n",
-                        s.holdsRequested(), s.holdsPlaced(), s.holdsRejected(), s.holdsExpired(), s.paymentsDeclined()))
+                        s.holdsRequested(), s.holdsPlaced(), s.holdsRejected(), s.holdsExpired(), s.holdsReleased()))
                 .append(Text.format("  seats sold %,d of %,d, oversold %,d; orders %,d, revenue %s%n", s.seatsSold(),
                         s.capacity(), s.oversold(), s.orders(), Text.money(s.revenueCents(), t.currency())))
                 .append(Text.format("  payments after the hold ended %,d: refunded %,d, refund refused %,d%n",
@@ -54,7 +56,7 @@ public final class TimelineText {
     }
 
     private static String header(Tally tally) {
-        String name = tally.name().toLowerCase().replace('_', '-');
+        String name = tally.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return name.length() > 10 ? name.substring(0, 10) : name;
     }
 }

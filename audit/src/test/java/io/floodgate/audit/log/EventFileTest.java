@@ -32,14 +32,16 @@ class EventFileTest {
     @Test
     void aWrittenLogReadsBackAsTheSameRecordsAndWritesTheSameBytes() throws IOException {
         Path file = dir.resolve("night.jsonl");
-        assertEquals(SALE.size(), EventFile.write(file, "night", SALE));
+        assertEquals(SALE.size(), EventFile.write(file, SaleLog.of("night", SyntheticSale.TOPIC_PARTITIONS, SALE)));
         assertEquals("night", EventFile.reading(file, Progress.silent()).saleId());
         List<LoggedEvent> read = readBack(file);
         assertEquals(SALE, read, "topic, partition, offset, timestamp, key, value and event all survive");
         Path again = dir.resolve("again.jsonl");
-        EventFile.write(again, "night", read);
+        EventFile.write(again, SaleLog.of("night", SyntheticSale.TOPIC_PARTITIONS, read));
         assertEquals(-1, Files.mismatch(file, again));
-        assertTrue(Files.readAllLines(file).get(0).startsWith("{\"format\":\"floodgate-events\",\"version\":1,\"saleId\":\"night\""));
+        assertTrue(Files.readAllLines(file).get(0).startsWith("{\"format\":\"floodgate-events\",\"version\":1,\"saleId\":\"night\","
+                + "\"partitions\":{\"floodgate.arrivals\":6,"));
+        assertEquals(SyntheticSale.TOPIC_PARTITIONS, EventFile.reading(file, Progress.silent()).partitions());
     }
 
     @Test
@@ -51,7 +53,7 @@ class EventFileTest {
         List<LoggedEvent> withFuture = new ArrayList<>(SALE);
         withFuture.add(future);
         Path file = dir.resolve("future.jsonl");
-        EventFile.write(file, "night", withFuture);
+        EventFile.write(file, SaleLog.of("night", SyntheticSale.TOPIC_PARTITIONS, withFuture));
         assertTrue(Files.readString(file).contains("\"to\":\"moon\""), "the unknown event's fields are kept as written");
         SaleReplay replay = SaleReplay.of(EventFile.reading(file, Progress.silent()));
         assertEquals(1, replay.skipped());
@@ -69,7 +71,7 @@ class EventFileTest {
         assertTrue(message(dir.resolve("missing.jsonl")).contains("no such file"));
 
         Path good = dir.resolve("good.jsonl");
-        EventFile.write(good, "night", SALE.subList(0, 3));
+        EventFile.write(good, SaleLog.of("night", SyntheticSale.TOPIC_PARTITIONS, SALE.subList(0, 3)));
         List<String> lines = new ArrayList<>(Files.readAllLines(good, StandardCharsets.UTF_8));
         lines.set(2, "{\"topic\":\"floodgate.sales\",");
         Path broken = Files.write(dir.resolve("broken.jsonl"), lines);

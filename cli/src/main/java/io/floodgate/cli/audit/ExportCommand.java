@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,9 +39,9 @@ public final class ExportCommand implements Command {
         if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
             throw new UsageException("no such directory: " + file.getParent());
         }
-        KafkaSaleLog log = new KafkaSaleLog(SaleSource.kafka(options), saleId, Progress.to(err, "records read"));
-        long written = EventFile.write(file, saleId, log.read());
-        out.printf("exported %,d events of sale %s to %s%n", written, saleId, file);
+        long written = EventFile.write(file, new KafkaSaleLog(SaleSource.kafka(options), saleId,
+                Progress.to(err, "records read")));
+        out.printf(Locale.ROOT, "exported %,d events of sale %s to %s%n", written, saleId, file);
         return 0;
     }
 }

@@ -9,21 +9,21 @@ import io.floodgate.cli.Options;
 import io.floodgate.cli.UsageException;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.KafkaSettings;
-import io.floodgate.platform.kafka.TopicSettings;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code floodgate import <file>}: writes an exported sale into a Kafka cluster where Floodgate's
- * services are not running (an audit or test cluster), creating the catalogue topics if needed.
+ * {@code floodgate import <file>}: writes an exported sale into a Kafka cluster that Floodgate's
+ * services do not use (an audit or test cluster), creating the catalogue topics if needed.
  */
 public final class ImportCommand implements Command {
-    private static final String USAGE = "./floodgate import <file> [--kafka host:port] [--kafka-properties file] [--partitions 6]";
+    private static final String USAGE = "./floodgate import <file> [--kafka host:port] [--kafka-properties file]";
 
     @Override
     public String usage() {
@@ -33,27 +33,17 @@ public final class ImportCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(args, Map.of(SaleSource.KAFKA, SaleSource.OPTIONS.get(SaleSource.KAFKA),
-                SaleSource.KAFKA_PROPERTIES, "", "--partitions", "6"), Set.of());
+                SaleSource.KAFKA_PROPERTIES, ""), Set.of());
         if (options.positionals().size() != 1) {
             throw new UsageException("name one export file to import");
-        }
-        int partitions;
-        try {
-            partitions = Integer.parseInt(options.get("--partitions"));
-        } catch (NumberFormatException e) {
-            partitions = 0;
-        }
-        if (partitions < 1) {
-            throw new UsageException("--partitions must be a positive number, not " + options.get("--partitions"));
         }
         SaleLog file = EventFile.reading(Path.of(options.positionals().get(0)), Progress.to(err, "records imported"));
         Map<String, String> client = SaleSource.kafka(options).entrySet().stream()
                 .filter(e -> !e.getKey().equals("bootstrap.servers"))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString()));
         KafkaClients clients = new KafkaClients(new KafkaSettings(options.get(SaleSource.KAFKA), client));
-        long written = new KafkaImport(clients, new TopicSettings(partitions, (short) 0, true))
-                .load(file);
-        out.printf("imported %,d events of sale %s into %s%n", written, file.saleId(), options.get(SaleSource.KAFKA));
+        long written = new KafkaImport(clients).load(file);
+        out.printf(Locale.ROOT, "imported %,d events of sale %s into %s%n", written, file.saleId(), options.get(SaleSource.KAFKA));
         return 0;
     }
 }

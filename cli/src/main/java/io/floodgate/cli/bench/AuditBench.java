@@ -21,7 +21,6 @@ import io.floodgate.kit.process.Ports;
 import io.floodgate.payment.reconcile.LedgerOrder;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.KafkaSettings;
-import io.floodgate.platform.kafka.TopicSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,12 +50,11 @@ public final class AuditBench {
         System.out.printf("machine: %d cores, Java %s, max heap %,d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
 
-        List<LoggedEvent> generated = SyntheticSale.ofAbout("bench", wanted, 42);
+        SaleLog generated = SyntheticSale.ofAbout("bench", wanted, 42);
         Path file = home.resolve("bench.events.jsonl");
         long started = System.nanoTime();
-        EventFile.write(file, "bench", generated);
+        long events = EventFile.write(file, generated);
         double writeSeconds = seconds(started);
-        int events = generated.size();
         generated = null;
         System.out.printf("generated a sale of %,d events; wrote %,d MiB in %.2f s%n", events, Files.size(file) >> 20, writeSeconds);
 
@@ -79,8 +77,8 @@ public final class AuditBench {
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(home.resolve("kafka"), Ports.free(), Ports.free())) {
             started = System.nanoTime();
-            new KafkaImport(new KafkaClients(new KafkaSettings(kafka.bootstrapServers(), Map.of())),
-                    new TopicSettings(SyntheticSale.PARTITIONS, (short) 1, true)).load(EventFile.reading(file, Progress.silent()));
+            new KafkaImport(new KafkaClients(new KafkaSettings(kafka.bootstrapServers(), Map.of())))
+                    .load(EventFile.reading(file, Progress.silent()));
             System.out.printf("imported into a broker in %.2f s%n", seconds(started));
 
             started = System.nanoTime();
@@ -89,13 +87,13 @@ public final class AuditBench {
             Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
             started = System.nanoTime();
             Path exported = home.resolve("exported.events.jsonl");
-            EventFile.write(exported, "bench", new KafkaSaleLog(client, "bench", Progress.to(System.err, "records read")).read());
+            EventFile.write(exported, new KafkaSaleLog(client, "bench", Progress.to(System.err, "records read")));
             double exportSeconds = seconds(started);
             started = System.nanoTime();
             List<LoggedEvent> read = new KafkaSaleLog(client, "bench", Progress.silent()).read();
             double readKafka = seconds(started);
             long readHeap = liveHeapMiB();
-            String fromKafka = reports(SaleReplay.of(log(read)));
+            String fromKafka = reports(SaleReplay.of(SaleLog.of("bench", Map.of(), read)));
             double auditKafka = seconds(started);
             read = null;
             System.out.printf("from Kafka:     export %6.2f s; read %6.2f s, then replay + reports: %6.2f s in all (%,9.0f events/s); "
@@ -134,20 +132,6 @@ public final class AuditBench {
             }
             return read;
         }
-    }
-
-    private static SaleLog log(List<LoggedEvent> events) {
-        return new SaleLog() {
-            @Override
-            public String saleId() {
-                return "bench";
-            }
-
-            @Override
-            public void forEach(java.util.function.Consumer<LoggedEvent> sink) {
-                events.forEach(sink);
-            }
-        };
     }
 
     /** Heap in use after a full collection: what the data still reachable takes. */

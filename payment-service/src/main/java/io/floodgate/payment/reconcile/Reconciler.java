@@ -102,7 +102,7 @@ public final class Reconciler {
                 }
             }
         }
-        for (HoldSaleRefused r : refused) {
+        for (HoldSaleRefused r : byKey(refused, r -> r.holdId() + " " + r.chargeId()).values()) {
             ProviderCharge charge = r.chargeId() == null ? null : chargesById.get(r.chargeId());
             if (charge != null && charge.authorized() && charge.refundId() == null) {
                 found.add(new Difference(Kind.REFUND_OWED, r.holdId(), r.chargeId(),
