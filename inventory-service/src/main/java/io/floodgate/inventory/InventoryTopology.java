@@ -1,5 +1,6 @@
 package io.floodgate.inventory;
 
+import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.Topic;
@@ -57,7 +58,7 @@ public final class InventoryTopology implements StreamsApp {
 
     @Override
     public String applicationId() {
-        return "floodgate-inventory";
+        return ConsumerGroups.INVENTORY;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.floodgate.payment;
 
+import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.checkout.CheckoutEvent;
@@ -101,7 +102,7 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
                 calls, settings.maxInFlight(), clock, metrics);
 
         Map<String, Object> batch = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
-        KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer("floodgate-payments", Topics.CHECKOUTS,
+        KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer(ConsumerGroups.PAYMENTS, Topics.CHECKOUTS,
                 batch);
         running.add(bind(new KafkaClientMetrics(checkouts)));
         PaymentBatches<CheckoutEvent> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUTS,
@@ -111,13 +112,13 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
                 });
         loops.add(new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true).start());
         // Most hold events are not refunds: read many at a time, or a busy sale's events would outrun it.
-        KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer("floodgate-refunds", Topics.HOLDS,
+        KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer(ConsumerGroups.REFUNDS, Topics.HOLDS,
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
         running.add(bind(new KafkaClientMetrics(refused)));
         PaymentBatches<HoldEvent> refunds = new PaymentBatches<>(refused, Topics.HOLDS, PaymentService::refund, caller,
                 producer, share -> { });
         loops.add(new ConsumerLoop<>("refunds", refused, refunds::subscribe, refunds, true).start());
-        KafkaConsumer<String, HoldEvent> sold = clients.groupConsumer("floodgate-orders-ledger", Topics.HOLDS, Map.of());
+        KafkaConsumer<String, HoldEvent> sold = clients.groupConsumer(ConsumerGroups.ORDERS_LEDGER, Topics.HOLDS, Map.of());
         running.add(bind(new KafkaClientMetrics(sold)));
         loops.add(new ConsumerLoop<>("orders-ledger", sold, c -> c.subscribe(List.of(Topics.HOLDS.name())),
                 this::recordOrders, true).start());

@@ -1,5 +1,6 @@
 package io.floodgate.queue;
 
+import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
@@ -44,7 +45,7 @@ public final class QueueTopology implements StreamsApp {
 
     @Override
     public String applicationId() {
-        return "floodgate-queue";
+        return ConsumerGroups.QUEUE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.floodgate.audit.log;
 
+import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
@@ -38,9 +39,6 @@ import java.util.concurrent.TimeUnit;
  * when Floodgate's services use the target (they would act on the imported requests again).
  */
 public final class KafkaImport {
-    private static final List<String> SERVICE_GROUPS = List.of("floodgate-queue", "floodgate-inventory",
-            "floodgate-payments", "floodgate-refunds", "floodgate-orders-ledger");
-
     private final KafkaClients clients;
 
     public KafkaImport(KafkaClients clients) {
@@ -124,7 +122,7 @@ public final class KafkaImport {
     private void refuseIfServicesUse() throws IOException {
         try (Admin admin = clients.admin()) {
             List<String> present = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId).filter(SERVICE_GROUPS::contains).sorted().toList();
+                    .map(ConsumerGroupListing::groupId).filter(ConsumerGroups.ALL::contains).sorted().toList();
             if (!present.isEmpty()) {
                 throw new IOException("Floodgate's services use the target cluster (consumer groups " + present
                         + "): they would act on the imported events again. Import into a cluster without them; "

@@ -1,5 +1,6 @@
 package io.floodgate.gateway.console;
 
+import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -30,11 +31,11 @@ public final class ConsumerLag implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
     /** Consumer group (a Streams application id is one) -> the service it belongs to. */
     static final Map<String, String> GROUPS = Map.of(
-            "floodgate-queue", "queue-service",
-            "floodgate-inventory", "inventory-service",
-            "floodgate-payments", "payment-service (charges)",
-            "floodgate-refunds", "payment-service (refunds)",
-            "floodgate-orders-ledger", "payment-service (orders ledger)");
+            ConsumerGroups.QUEUE, "queue-service",
+            ConsumerGroups.INVENTORY, "inventory-service",
+            ConsumerGroups.PAYMENTS, "payment-service (charges)",
+            ConsumerGroups.REFUNDS, "payment-service (refunds)",
+            ConsumerGroups.ORDERS_LEDGER, "payment-service (orders ledger)");
 
     private final Admin admin;
     private volatile Map<String, Long> last = Map.of();
