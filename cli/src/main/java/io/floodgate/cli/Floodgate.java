@@ -5,6 +5,7 @@ import io.floodgate.cli.audit.ImportCommand;
 import io.floodgate.cli.audit.ReconcileCommand;
 import io.floodgate.cli.audit.ReportCommand;
 import io.floodgate.cli.bench.AuditBench;
+import io.floodgate.cli.loadgen.LoadgenCommand;
 import io.floodgate.cli.bench.HoldBench;
 import io.floodgate.cli.bench.WaitingRoomBench;
 
@@ -22,11 +23,12 @@ public final class Floodgate {
         switch (command) {
             case "run" -> RunCommand.main(rest);
             case "bench" -> bench(rest);
-            case "export" -> audit(new ExportCommand(), rest);
-            case "import" -> audit(new ImportCommand(), rest);
-            case "replay" -> audit(ReportCommand.timeline(), rest);
-            case "fairness" -> audit(ReportCommand.fairness(), rest);
-            case "reconcile" -> audit(new ReconcileCommand(), rest);
+            case "export" -> command(new ExportCommand(), rest);
+            case "import" -> command(new ImportCommand(), rest);
+            case "replay" -> command(ReportCommand.timeline(), rest);
+            case "fairness" -> command(ReportCommand.fairness(), rest);
+            case "reconcile" -> command(new ReconcileCommand(), rest);
+            case "loadgen" -> command(new LoadgenCommand(), rest);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -35,7 +37,7 @@ public final class Floodgate {
         }
     }
 
-    private static void audit(Command command, String[] args) throws Exception {
+    private static void command(Command command, String[] args) throws Exception {
         System.exit(Command.runReporting(command, List.of(args), System.out, System.err));
     }
 
@@ -76,6 +78,10 @@ public final class Floodgate {
                   reconcile <saleId> | --from <file> [--jdbc ..] [--provider .. | --no-provider]
                          compare the orders ledger, the event log and the payment provider's record seat
                          by seat, with totals by section (exit 1 on any difference).
+                  loadgen [--buyers 2000] [--tickets 500] [--arrival-seconds 10] [--pre-queue-share 0.2] ...
+                         an on-sale over HTTP against a fresh local stack: buyers join, wait, hold and pay
+                         (duplicate tabs, abandonment, alternatives); reports tickets sold, time to sell
+                         out, oversold, latency per endpoint, errors, final states and fairness.
                   bench waiting-room [buyers]
                          load a million (or [buyers]) waiting buyers into one sale on a fresh local
                          stack; print heap per service and status reads/s beside a no-op endpoint.

@@ -1,0 +1,264 @@
+package io.floodgate.cli.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One buyer, as a person with a browser would act over the public API: join, follow their status
+ * at the pace the answers ask for, hold seats in the section they prefer when admitted (taking the
+ * offered alternative once), pay, and follow the payment to its end. Retries what the API says to
+ * retry; ends in one explicit state.
+ */
+final class SimulatedBuyer {
+    private static final int MAX_RETRIES = 30;
+    private static final long DEFAULT_POLL_MS = 1000;
+
+    private final String saleId;
+    private final String buyerId;
+    private final Http http;
+    private final ScheduledExecutorService timer;
+    private final Random random;
+    private final LoadPlan plan;
+    private final Consumer<SimulatedBuyer> finished;
+    private final long abandonAtNanos;
+    private String ticket;
+    private String pass;
+    private String holdId;
+    private boolean triedAlternative;
+    private boolean triedOtherSection;
+    private int retries;
+    private volatile String lastState = "NOT_ARRIVED";
+    private volatile String outcome;
+    private List<String> seats = List.of();
+    private String sectionId;
+
+    SimulatedBuyer(String saleId, String buyerId, Http http, ScheduledExecutorService timer, long seed, LoadPlan plan,
+                   Consumer<SimulatedBuyer> finished) {
+        this.saleId = saleId;
+        this.buyerId = buyerId;
+        this.http = http;
+        this.timer = timer;
+        this.random = new Random(seed);
+        this.plan = plan;
+        this.finished = finished;
+        this.abandonAtNanos = random.nextDouble() < plan.abandonShare()
+                ? System.nanoTime() + (long) (random.nextDouble() * 30e9) : Long.MAX_VALUE;
+        this.sectionId = random.nextInt(100) < 60 ? "floor" : "balcony";
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
+    String lastState() {
+        return lastState;
+    }
+
+    /** The seats bought (for the oversold check), as section/seat. */
+    List<String> seatsBought() {
+        List<String> out = new ArrayList<>();
+        seats.forEach(s -> out.add(sectionId + "/" + s));
+        return out;
+    }
+
+    void arrive() {
+        join();
+        if (random.nextDouble() < plan.duplicateTabShare()) {
+            timer.schedule(this::secondTab, 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private String path(String rest) {
+        return "/api/sales/" + saleId + rest;
+    }
+
+    private void join() {
+        http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of()).thenAccept(r -> {
+            if (r.status() == 200) {
+                ticket = r.text("ticket");
+                onStatus(r);
+            } else {
+                retryOrGiveUp(r, this::join);
+            }
+        });
+    }
+
+    /** A second tab: the same buyer joins again (keeping the place) and watches the status until the first tab is done. */
+    private void secondTab() {
+        http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of()).thenAccept(r -> watch(r.text("ticket")));
+    }
+
+    private void watch(String tabTicket) {
+        if (outcome != null || tabTicket == null) {
+            return;
+        }
+        http.get("status", path("/status"), Map.of("Floodgate-Ticket", tabTicket)).thenAccept(r ->
+                timer.schedule(() -> watch(tabTicket), pollAfter(r), TimeUnit.MILLISECONDS));
+    }
+
+    private void pollStatus() {
+        if (System.nanoTime() > abandonAtNanos) {
+            finish("ABANDONED");
+            return;
+        }
+        http.get("status", path("/status"), Map.of("Floodgate-Ticket", ticket)).thenAccept(r -> {
+            if (r.status() == 200) {
+                onStatus(r);
+            } else {
+                retryOrGiveUp(r, this::pollStatus);
+            }
+        });
+    }
+
+    private void onStatus(Http.Reply r) {
+        retries = 0;
+        String state = r.text("state");
+        lastState = state;
+        switch (state == null ? "" : state) {
+            case "ADMITTED" -> {
+                pass = r.text("admissionToken");
+                hold();
+            }
+            case "SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED", "PURCHASED", "HOLD_EXPIRED", "PAYMENT_DECLINED",
+                 "HOLD_ENDED_BEFORE_PAYMENT" -> finish(state);
+            default -> timer.schedule(this::pollStatus, pollAfter(r), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void hold() {
+        String quantity = random.nextInt(100) < 70 ? "1" : "2";
+        http.post("hold", path("/holds"), "{\"sectionId\":\"" + sectionId + "\",\"quantity\":" + quantity + "}",
+                Map.of("Authorization", "Bearer " + pass)).thenAccept(this::onHold);
+    }
+
+    private void onHold(Http.Reply r) {
+        lastState = r.text("state") != null ? r.text("state") : "HTTP " + r.status();
+        if (r.text("admissionToken") != null) {
+            pass = r.text("admissionToken");
+        }
+        if (r.status() == 201 || "HOLDING".equals(r.text("state"))) {
+            retries = 0;
+            holdId = r.text("holdId");
+            seats = seatsOf(r.body());
+            sectionId = r.text("sectionId") != null ? r.text("sectionId") : sectionId;
+            if (random.nextDouble() < plan.checkoutShare()) {
+                checkout();
+            } else {
+                finish("DID_NOT_PAY");
+            }
+        } else if (r.status() == 202) {
+            holdId = r.text("holdId");
+            timer.schedule(this::pollHold, pollAfter(r), TimeUnit.MILLISECONDS);
+        } else if (r.status() == 409 && "HOLD_REJECTED".equals(r.text("state"))) {
+            rejected(r);
+        } else if (r.status() == 409 && "SOLD_OUT".equals(r.body().path("error").asText())) {
+            finish("SOLD_OUT");
+        } else if (r.status() == 401 || r.status() == 403) {
+            // The admission token ran out with the window: the status says how the buyer stands now.
+            tryAgain();
+        } else {
+            retryOrGiveUp(r, this::hold);
+        }
+    }
+
+    private void rejected(Http.Reply r) {
+        String rejectedHold = r.text("holdId");
+        if (!triedAlternative && r.body().path("alternative").isObject() && rejectedHold != null) {
+            triedAlternative = true;
+            http.post("hold", path("/holds/" + rejectedHold + "/alternative"), "{}",
+                    Map.of("Authorization", "Bearer " + pass)).thenAccept(this::onHold);
+        } else if (!triedOtherSection) {
+            triedOtherSection = true;
+            sectionId = sectionId.equals("floor") ? "balcony" : "floor";
+            hold();
+        } else {
+            // Nothing free where they would sit: held seats may come back, so try again while the
+            // window lasts; the status says when it is over (SOLD_OUT, ADMISSION_EXPIRED).
+            timer.schedule(this::tryAgain, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void tryAgain() {
+        http.get("status", path("/status"), Map.of("Floodgate-Ticket", ticket)).thenAccept(s -> {
+            if ("ADMITTED".equals(s.text("state"))) {
+                pass = s.text("admissionToken");
+                triedAlternative = false;
+                triedOtherSection = false;
+                hold();
+            } else if (s.status() == 200) {
+                onStatus(s);
+            } else {
+                retryOrGiveUp(s, this::tryAgain);
+            }
+        });
+    }
+
+    private void pollHold() {
+        http.get("hold-status", path("/holds/" + holdId), Map.of("Floodgate-Ticket", ticket)).thenAccept(r -> {
+            String state = r.text("state");
+            lastState = state != null ? state : "HTTP " + r.status();
+            if (r.status() != 200) {
+                retryOrGiveUp(r, this::pollHold);
+            } else if ("HOLDING".equals(state) && seats.isEmpty()) {
+                onHold(r);
+            } else if ("PURCHASED".equals(state)) {
+                seats = seatsOf(r.body());
+                finish(state);
+            } else if ("HOLD_REJECTED".equals(state)) {
+                rejected(r);
+            } else if (List.of("PAYMENT_DECLINED", "HOLD_EXPIRED", "HOLD_ENDED_BEFORE_PAYMENT").contains(state)) {
+                finish(state);
+            } else {
+                timer.schedule(this::pollHold, pollAfter(r), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void checkout() {
+        http.post("checkout", path("/holds/" + holdId + "/checkout"), "{\"paymentMethod\":\"tok_visa\"}",
+                Map.of("Authorization", "Bearer " + pass)).thenAccept(r -> {
+            if (r.status() == 202 || r.status() == 200) {
+                retries = 0;
+                timer.schedule(this::pollHold, pollAfter(r), TimeUnit.MILLISECONDS);
+            } else if (r.status() == 409 || r.status() == 410) {
+                pollHold();
+            } else {
+                retryOrGiveUp(r, this::checkout);
+            }
+        });
+    }
+
+    /** 429 and 503 say when to come back; a network failure is tried again after a second. */
+    private void retryOrGiveUp(Http.Reply r, Runnable again) {
+        if (++retries > MAX_RETRIES) {
+            finish("GAVE_UP_AFTER_ERRORS");
+            return;
+        }
+        timer.schedule(again, Math.max(200, r.retryAfterMs()), TimeUnit.MILLISECONDS);
+    }
+
+    private static long pollAfter(Http.Reply r) {
+        long ms = r.body().path("pollAfterMs").asLong(DEFAULT_POLL_MS);
+        return Math.max(100, Math.min(ms, 5000));
+    }
+
+    private static List<String> seatsOf(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        body.path("seats").forEach(s -> out.add(s.asText()));
+        return out;
+    }
+
+    private synchronized void finish(String how) {
+        if (outcome == null) {
+            outcome = how;
+            finished.accept(this);
+        }
+    }
+}
