@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The generator's HTTP: asynchronous, at most {@code maxInFlight} requests open (the rest wait
- * their turn in order), each answer timed per endpoint from the moment it is sent.
+ * The generator's HTTP: asynchronous, at most {@code maxInFlight} requests open, each answer timed
+ * per endpoint from the moment it is sent. Requests over the limit wait their turn in order, a
+ * buyer's actions (join, hold, checkout) before status polls: each real buyer has a browser of
+ * their own, so one buyer's click never waits behind thousands of other buyers' polls.
  */
 final class Http {
     /** An answer: its status, JSON body and Retry-After (status 0 and an empty body on a network failure). */
@@ -33,7 +35,8 @@ final class Http {
     private final URI base;
     private final int maxInFlight;
     private final Map<String, EndpointStats> stats = new ConcurrentHashMap<>();
-    private final Queue<Runnable> waiting = new ArrayDeque<>();
+    private final Queue<Runnable> waitingActions = new ArrayDeque<>();
+    private final Queue<Runnable> waitingPolls = new ArrayDeque<>();
     private int inFlight;
 
     Http(URI base, int maxInFlight) {
@@ -41,13 +44,15 @@ final class Http {
         this.maxInFlight = maxInFlight;
     }
 
+    /** A read: it waits behind the buyers' actions when the generator is at its limit. */
     CompletableFuture<Reply> get(String endpoint, String path, Map<String, String> headers) {
-        return send(endpoint, request(path, headers).GET());
+        return send(endpoint, request(path, headers).GET(), waitingPolls);
     }
 
+    /** An action: it goes ahead of the reads waiting. */
     CompletableFuture<Reply> post(String endpoint, String path, String json, Map<String, String> headers) {
         return send(endpoint, request(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), waitingActions);
     }
 
     Map<String, EndpointStats> stats() {
@@ -60,7 +65,7 @@ final class Http {
         return b;
     }
 
-    private CompletableFuture<Reply> send(String endpoint, HttpRequest.Builder builder) {
+    private CompletableFuture<Reply> send(String endpoint, HttpRequest.Builder builder, Queue<Runnable> queue) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
         Runnable go = () -> {
             long sent = System.nanoTime();
@@ -98,7 +103,7 @@ final class Http {
             if (inFlight < maxInFlight) {
                 inFlight++;
             } else {
-                waiting.add(go);
+                queue.add(go);
                 return answer;
             }
         }
@@ -109,7 +114,7 @@ final class Http {
     private void release() {
         Runnable next;
         synchronized (this) {
-            next = waiting.poll();
+            next = waitingActions.isEmpty() ? waitingPolls.poll() : waitingActions.poll();
             if (next == null) {
                 inFlight--;
                 return;

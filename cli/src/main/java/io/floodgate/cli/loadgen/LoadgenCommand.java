@@ -97,6 +97,8 @@ public final class LoadgenCommand implements Command {
         private final LoadPlan plan;
         private final PrintStream err;
         private final Http http;
+        /** The run's own look at the stock: not part of the load, never queued behind it. */
+        private final Http monitor;
         private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         private final ConcurrentLinkedQueue<SimulatedBuyer> done = new ConcurrentLinkedQueue<>();
         private final AtomicLong arrived = new AtomicLong();
@@ -106,6 +108,7 @@ public final class LoadgenCommand implements Command {
             this.plan = plan;
             this.err = err;
             this.http = new Http(URI.create(stack.gatewayUrl()), plan.maxInFlight());
+            this.monitor = new Http(URI.create(stack.gatewayUrl()), 2);
         }
 
         LoadReport go(long timeoutSeconds, int windowSeconds, int holdSeconds) throws Exception {
@@ -197,7 +200,7 @@ public final class LoadgenCommand implements Command {
 
         /** Seats not sold yet (held ones included); -1 when the gateway does not say. */
         private long remainingSeats() throws Exception {
-            Http.Reply r = http.get("availability", "/api/sales/" + SALE + "/availability", Map.of()).get();
+            Http.Reply r = monitor.get("availability", "/api/sales/" + SALE + "/availability", Map.of()).get();
             long unsold = 0;
             for (var s : r.body().path("sections")) {
                 unsold += s.path("capacity").asLong() - s.path("sold").asLong();
