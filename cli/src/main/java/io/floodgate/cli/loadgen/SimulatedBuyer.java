@@ -208,6 +208,10 @@ final class SimulatedBuyer {
                 retryOrGiveUp(r, this::pollHold);
             } else if ("HOLDING".equals(state) && seats.isEmpty()) {
                 onHold(r);
+            } else if ("HOLDING".equals(state) && r.text("admissionToken") != null && retries++ < MAX_RETRIES) {
+                // Checkout was refused for a token that ran out: the hold's read brings one that lasts.
+                pass = r.text("admissionToken");
+                checkout();
             } else if ("PURCHASED".equals(state)) {
                 seats = seatsOf(r.body());
                 finish(state);
@@ -228,8 +232,8 @@ final class SimulatedBuyer {
                 retries = 0;
                 timer.schedule(this::pollHold, pollAfter(r), TimeUnit.MILLISECONDS);
             } else if (r.status() == 409 || r.status() == 410 || r.status() == 401) {
-                // Already paying, or the token ran out (a hold first answered HOLD_PENDING brings no
-                // longer token: docs/benchmarks.md): follow the hold to its end.
+                // Already paying, or the token ran out with the window: the hold's read says which,
+                // and brings a token that lasts as long as the hold.
                 pollHold();
             } else {
                 retryOrGiveUp(r, this::checkout);

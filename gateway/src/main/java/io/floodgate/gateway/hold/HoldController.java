@@ -11,6 +11,7 @@ import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
 import io.floodgate.gateway.buyer.BuyerState;
+import io.floodgate.gateway.buyer.BuyerStatuses;
 import io.floodgate.gateway.publish.EventPublisher;
 import io.floodgate.gateway.publish.Publishing;
 import io.floodgate.gateway.tokens.AdmissionPass;
@@ -32,7 +33,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -139,7 +139,15 @@ public class HoldController {
                              @Nullable @Header(Credentials.TICKET_HEADER) String ticketHeader,
                              @Nullable @QueryValue String ticket) {
         VisitorTicket visitor = tokens.ticket(Credentials.either(ticketHeader, ticket), saleId);
-        return HoldResponse.of(ownHold(saleId, holdId, visitor.buyerId()), null);
+        HoldView hold = ownHold(saleId, holdId, visitor.buyerId());
+        // A hold first answered HOLD_PENDING never brought the token a 201 carries: the read hands it over,
+        // so the buyer can check out whatever their window.
+        String checkoutToken = hold.state() != BuyerState.HOLDING ? null : view.sale(saleId)
+                .flatMap(sale -> BuyerStatuses.sequence(sale, visitor))
+                .map(sequence -> checkoutToken(new AdmissionPass(saleId, visitor.buyerId(), sequence,
+                        visitor.correlationId(), hold.expiresAt()), hold))
+                .orElse(null);
+        return HoldResponse.of(hold, checkoutToken);
     }
 
     /** Sends the hold to payment: 202 PAYING. Repeating it while paying changes nothing. */
@@ -190,8 +198,12 @@ public class HoldController {
         if (hold.state() != BuyerState.HOLDING || !hold.expiresAt().isAfter(pass.expiresAt())) {
             return null;
         }
-        Instant until = hold.expiresAt();
+        return checkoutToken(pass, hold);
+    }
+
+    /** {@code pass} made to last until {@code hold} expires (it cannot hold more seats past the window). */
+    private String checkoutToken(AdmissionPass pass, HoldView hold) {
         return tokens.issue(new AdmissionPass(pass.saleId(), pass.buyerId(), pass.sequence(), pass.correlationId(),
-                until));
+                hold.expiresAt()));
     }
 }
