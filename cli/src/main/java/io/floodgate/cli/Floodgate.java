@@ -68,7 +68,7 @@ public final class Floodgate {
                   export <saleId> [--out <file>]
                          write the sale's events to a JSON-lines file, in replay order.
                   import <file>
-                         write an export into a Kafka cluster where Floodgate's services are not running.
+                         write an export into a Kafka cluster that Floodgate's services do not use.
                   replay <saleId> | --from <file>
                          rebuild the sale from its events into fresh state and print its timeline.
                   fairness <saleId> | --from <file>
