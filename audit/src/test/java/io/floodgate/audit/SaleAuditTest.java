@@ -48,8 +48,7 @@ class SaleAuditTest {
     }
 
     private static SaleReconciliation reconcile(SaleReplay replay) {
-        List<LedgerOrder> ledger = replay.sold().stream().map(s -> new LedgerOrder(s.holdId(), s.chargeId(),
-                s.amountCents(), s.currency(), s.sectionId(), s.seats())).toList();
+        List<LedgerOrder> ledger = replay.sold().stream().map(LedgerOrder::of).toList();
         return SaleReconciler.of(replay, ledger, LoggedCharges.of(replay.authorized(), replay.refunded()), "the event log");
     }
 

@@ -28,12 +28,4 @@ public final class Latency {
         long j = jitter.toMillis();
         return base.plusMillis(j <= 0 ? 0 : ThreadLocalRandom.current().nextLong(j + 1));
     }
-
-    public Duration base() {
-        return base;
-    }
-
-    public Duration jitter() {
-        return jitter;
-    }
 }

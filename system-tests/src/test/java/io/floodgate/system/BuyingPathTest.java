@@ -1,6 +1,5 @@
 package io.floodgate.system;
 
-import io.floodgate.platform.kafka.TopicLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topics;

@@ -17,7 +17,6 @@ import io.floodgate.kit.process.ProjectLayout;
 import io.floodgate.kit.stack.StackSettings;
 import io.floodgate.payment.reconcile.Difference;
 import io.floodgate.payment.reconcile.Reconciliation;
-import io.floodgate.platform.kafka.TopicLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;

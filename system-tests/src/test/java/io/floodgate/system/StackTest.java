@@ -2,7 +2,6 @@ package io.floodgate.system;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.platform.kafka.JsonSerde;
-import io.floodgate.platform.kafka.TopicLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -1,6 +1,5 @@
 package io.floodgate.system;
 
-import io.floodgate.platform.kafka.TopicLog;
 import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;

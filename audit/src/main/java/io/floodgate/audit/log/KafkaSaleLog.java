@@ -239,10 +239,12 @@ public final class KafkaSaleLog implements SaleLog {
 
     private static TopicPartition partition(KafkaConsumer<String, String> consumer, Topic<?> topic, String key)
             throws IOException {
-        int count = all(consumer, topic).size();
-        // The producers' default partitioner: murmur2 of the serialized key.
-        int p = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
-        return new TopicPartition(topic.name(), p);
+        return new TopicPartition(topic.name(), partitionOf(key, all(consumer, topic).size()));
+    }
+
+    /** Where the producers' default partitioner puts {@code key}: murmur2 of its UTF-8 bytes. */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private static List<TopicPartition> all(KafkaConsumer<String, String> consumer, Topic<?> topic) throws IOException {

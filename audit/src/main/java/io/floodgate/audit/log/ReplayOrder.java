@@ -1,9 +1,11 @@
 package io.floodgate.audit.log;
 
-import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
 
 import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The one order in which a sale's events are replayed and exported. Kafka orders records only
@@ -12,21 +14,14 @@ import java.util.Comparator;
  * the order of cause and effect, then to partition and offset. The same log always merges the same way.
  */
 public final class ReplayOrder {
+    private static final Map<String, Integer> CATALOGUE_INDEX = IntStream.range(0, Topics.ALL.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(i -> Topics.ALL.get(i).name(), i -> i));
+
     public static final Comparator<LoggedEvent> COMPARATOR = Comparator.comparing(LoggedEvent::occurredAt)
-            .thenComparingInt(e -> catalogueIndex(e.topic()))
+            .thenComparingInt(e -> CATALOGUE_INDEX.getOrDefault(e.topic(), Topics.ALL.size()))
             .thenComparingInt(LoggedEvent::partition)
             .thenComparingLong(LoggedEvent::offset);
 
     private ReplayOrder() {
-    }
-
-    private static int catalogueIndex(String topic) {
-        for (int i = 0; i < Topics.ALL.size(); i++) {
-            Topic<?> t = Topics.ALL.get(i);
-            if (t.name().equals(topic)) {
-                return i;
-            }
-        }
-        return Topics.ALL.size();
     }
 }

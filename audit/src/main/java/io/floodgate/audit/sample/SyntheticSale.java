@@ -1,6 +1,7 @@
 package io.floodgate.audit.sample;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.floodgate.audit.log.KafkaSaleLog;
 import io.floodgate.audit.log.LoggedEvent;
 import io.floodgate.audit.log.ReplayOrder;
 import io.floodgate.audit.log.SaleLog;
@@ -29,9 +30,7 @@ import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
-import org.apache.kafka.common.utils.Utils;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -223,7 +222,7 @@ public final class SyntheticSale {
         List<LoggedEvent> out = new ArrayList<>(made.size());
         try {
             for (Made m : made) {
-                int partition = Utils.toPositive(Utils.murmur2(m.key().getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+                int partition = KafkaSaleLog.partitionOf(m.key(), PARTITIONS);
                 out.add(new LoggedEvent(m.topic().name(), partition, m.seq(), m.event().meta().occurredAt().toEpochMilli(),
                         m.key(), EventJson.mapper().writeValueAsString(m.event()), saleId, m.event().meta().occurredAt(),
                         m.event()));

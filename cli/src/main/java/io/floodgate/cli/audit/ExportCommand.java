@@ -27,8 +27,7 @@ public final class ExportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Map<String, String> valued = new HashMap<>(SaleSource.OPTIONS);
-        valued.remove(SaleSource.FROM);
+        Map<String, String> valued = new HashMap<>(SaleSource.KAFKA_OPTIONS);
         valued.put("--out", "");
         Options options = Options.parse(args, valued, Set.of());
         if (options.positionals().size() != 1) {
@@ -39,7 +38,7 @@ public final class ExportCommand implements Command {
         if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
             throw new UsageException("no such directory: " + file.getParent());
         }
-        long written = EventFile.write(file, new KafkaSaleLog(SaleSource.kafka(options), saleId,
+        long written = EventFile.write(file, new KafkaSaleLog(SaleSource.kafka(options).config(Map.of()), saleId,
                 Progress.to(err, "records read")));
         out.printf(Locale.ROOT, "exported %,d events of sale %s to %s%n", written, saleId, file);
         return 0;

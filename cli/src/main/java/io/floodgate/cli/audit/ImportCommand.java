@@ -7,8 +7,6 @@ import io.floodgate.audit.log.SaleLog;
 import io.floodgate.cli.Command;
 import io.floodgate.cli.Options;
 import io.floodgate.cli.UsageException;
-import io.floodgate.platform.kafka.KafkaClients;
-import io.floodgate.platform.kafka.KafkaSettings;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code floodgate import <file>}: writes an exported sale into a Kafka cluster that Floodgate's
@@ -32,17 +29,12 @@ public final class ImportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Map.of(SaleSource.KAFKA, SaleSource.OPTIONS.get(SaleSource.KAFKA),
-                SaleSource.KAFKA_PROPERTIES, ""), Set.of());
+        Options options = Options.parse(args, SaleSource.KAFKA_OPTIONS, Set.of());
         if (options.positionals().size() != 1) {
             throw new UsageException("name one export file to import");
         }
         SaleLog file = EventFile.reading(Path.of(options.positionals().get(0)), Progress.to(err, "records imported"));
-        Map<String, String> client = SaleSource.kafka(options).entrySet().stream()
-                .filter(e -> !e.getKey().equals("bootstrap.servers"))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString()));
-        KafkaClients clients = new KafkaClients(new KafkaSettings(options.get(SaleSource.KAFKA), client));
-        long written = new KafkaImport(clients).load(file);
+        long written = new KafkaImport(SaleSource.kafka(options)).load(file);
         out.printf(Locale.ROOT, "imported %,d events of sale %s into %s%n", written, file.saleId(), options.get(SaleSource.KAFKA));
         return 0;
     }

@@ -8,6 +8,7 @@ import io.floodgate.audit.reconcile.SaleReconciliationText;
 import io.floodgate.audit.replay.SaleReplay;
 import io.floodgate.cli.Command;
 import io.floodgate.cli.Options;
+import io.floodgate.cli.Reports;
 import io.floodgate.cli.UsageException;
 import io.floodgate.contracts.json.EventJson;
 import io.floodgate.payment.ledger.OrderLedger;

@@ -9,6 +9,7 @@ import io.floodgate.audit.timeline.Timeline;
 import io.floodgate.audit.timeline.TimelineText;
 import io.floodgate.cli.Command;
 import io.floodgate.cli.Options;
+import io.floodgate.cli.Reports;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -6,7 +6,8 @@ import io.floodgate.audit.log.Progress;
 import io.floodgate.audit.log.SaleLog;
 import io.floodgate.cli.Options;
 import io.floodgate.cli.UsageException;
-import org.apache.kafka.clients.CommonClientConfigs;
+import io.floodgate.platform.kafka.KafkaClients;
+import io.floodgate.platform.kafka.KafkaSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +23,10 @@ final class SaleSource {
     static final String KAFKA = "--kafka";
     static final String KAFKA_PROPERTIES = "--kafka-properties";
     static final String FROM = "--from";
-    static final Map<String, String> OPTIONS = Map.of(KAFKA, "127.0.0.1:9092", KAFKA_PROPERTIES, "", FROM, "");
+    /** How to reach Kafka, for commands that only use Kafka. */
+    static final Map<String, String> KAFKA_OPTIONS = Map.of(KAFKA, "127.0.0.1:9092", KAFKA_PROPERTIES, "");
+    /** Kafka, or an export file. */
+    static final Map<String, String> OPTIONS = Map.of(KAFKA, KAFKA_OPTIONS.get(KAFKA), KAFKA_PROPERTIES, "", FROM, "");
     static final String USAGE = "<saleId> [--kafka host:port] [--kafka-properties client.properties] | --from <file>";
 
     private SaleSource() {
@@ -43,20 +47,19 @@ final class SaleSource {
         if (sale.isEmpty()) {
             throw new UsageException("name the sale, or give --from <file>");
         }
-        return new KafkaSaleLog(kafka(options), sale.get(0), progress);
+        return new KafkaSaleLog(kafka(options).config(Map.of()), sale.get(0), progress);
     }
 
-    /** The Kafka client settings: the address, plus any client properties file (security, SASL, TLS). */
-    static Map<String, Object> kafka(Options options) throws IOException {
-        Map<String, Object> config = new HashMap<>();
+    /** Kafka's clients as the services make them: the address, plus any client properties file (security, SASL, TLS). */
+    static KafkaClients kafka(Options options) throws IOException {
+        Map<String, String> properties = new HashMap<>();
         if (options.given(KAFKA_PROPERTIES)) {
             Properties file = new Properties();
             try (Reader in = Files.newBufferedReader(Path.of(options.get(KAFKA_PROPERTIES)))) {
                 file.load(in);
             }
-            file.forEach((k, v) -> config.put(k.toString(), v));
+            file.forEach((k, v) -> properties.put(k.toString(), v.toString()));
         }
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, options.get(KAFKA));
-        return config;
+        return new KafkaClients(new KafkaSettings(options.get(KAFKA), properties));
     }
 }

@@ -15,7 +15,6 @@ import io.floodgate.audit.replay.SaleReplay;
 import io.floodgate.audit.sample.SyntheticSale;
 import io.floodgate.audit.timeline.Timeline;
 import io.floodgate.audit.timeline.TimelineText;
-import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.kit.kafka.EmbeddedKafka;
 import io.floodgate.kit.process.Ports;
 import io.floodgate.payment.reconcile.LedgerOrder;
@@ -108,8 +107,7 @@ public final class AuditBench {
 
     /** Everything the audit commands print for a sale, with the ledger taken as the log's own orders. */
     private static String reports(SaleReplay replay) {
-        List<LedgerOrder> ledger = replay.sold().stream().map((HoldSold s) -> new LedgerOrder(s.holdId(), s.chargeId(),
-                s.amountCents(), s.currency(), s.sectionId(), s.seats())).toList();
+        List<LedgerOrder> ledger = replay.sold().stream().map(LedgerOrder::of).toList();
         return TimelineText.format(Timeline.of(replay)) + FairnessText.format(FairnessAudit.of(replay))
                 + SaleReconciliationText.format(SaleReconciler.of(replay, ledger,
                 LoggedCharges.of(replay.authorized(), replay.refunded()), "the event log"));

@@ -21,6 +21,10 @@ final class EndpointStats {
         errors.merge(kind, 1L, Long::sum);
     }
 
+    synchronized long answered() {
+        return count;
+    }
+
     /** A report line's figures: answered requests, percentiles in ms, errors by kind. */
     synchronized Figures figures(double seconds) {
         long[] sorted = Arrays.copyOf(micros, count);

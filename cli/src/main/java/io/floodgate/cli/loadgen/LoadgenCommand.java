@@ -7,6 +7,7 @@ import io.floodgate.audit.log.Progress;
 import io.floodgate.audit.replay.SaleReplay;
 import io.floodgate.cli.Command;
 import io.floodgate.cli.Options;
+import io.floodgate.cli.Reports;
 import io.floodgate.cli.UsageException;
 import io.floodgate.kit.stack.LocalStack;
 import io.floodgate.kit.stack.StackSettings;
@@ -85,8 +86,7 @@ public final class LoadgenCommand implements Command {
                         "FLOODGATE_SIMULATOR_LATENCY_JITTER", "10ms"));
         try (LocalStack stack = LocalStack.start(settings)) {
             LoadReport report = new Run(stack, plan, err).go(timeoutSeconds, windowSeconds, holdSeconds);
-            out.print(o.has("--json") ? io.floodgate.contracts.json.EventJson.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(report) + "\n" : report.text());
+            out.print(o.has("--json") ? Reports.json(report) : report.text());
             return report.oversold() == 0 && report.buyersWithoutFinalState() == 0 ? 0 : 1;
         }
     }
@@ -195,7 +195,7 @@ public final class LoadgenCommand implements Command {
         }
 
         private long answered() {
-            return http.stats().values().stream().mapToLong(s -> s.figures(1).answered()).sum();
+            return http.stats().values().stream().mapToLong(EndpointStats::answered).sum();
         }
 
         /** Seats not sold yet (held ones included); -1 when the gateway does not say. */

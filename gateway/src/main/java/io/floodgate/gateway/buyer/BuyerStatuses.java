@@ -43,12 +43,16 @@ public final class BuyerStatuses {
                 : sale.drawnSequence(ticket.preQueueIndex());
     }
 
+    /** A pass to check {@code hold} out with until it expires, whatever the buyer's admission window. */
+    public static AdmissionPass checkoutPass(SaleView sale, VisitorTicket ticket, HoldView hold) {
+        return new AdmissionPass(sale.saleId(), ticket.buyerId(), sequence(sale, ticket).orElse(0L),
+                ticket.correlationId(), hold.expiresAt());
+    }
+
     private BuyerStatus holding(SaleView sale, VisitorTicket ticket, HoldView hold) {
         BuyerStatus status = BuyerStatus.of(hold.state(), sale.saleId(), ticket.buyerId()).forHold(hold.holdId());
         if (hold.state() == BuyerState.HOLDING) {
-            // Lets the buyer check out until the hold expires, whatever their admission window.
-            status = status.admitted(tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(),
-                    sequence(sale, ticket).orElse(0L), ticket.correlationId(), hold.expiresAt())), hold.expiresAt());
+            status = status.admitted(tokens.issue(checkoutPass(sale, ticket, hold)), hold.expiresAt());
         }
         if (hold.paymentWait() != null) {
             status = status.inPaymentLine(hold.paymentWait().ahead(), hold.paymentWait().estimateSeconds());

@@ -143,10 +143,7 @@ public class HoldController {
         // A hold first answered HOLD_PENDING never brought the token a 201 carries: the read hands it over,
         // so the buyer can check out whatever their window.
         String checkoutToken = hold.state() != BuyerState.HOLDING ? null : view.sale(saleId)
-                .flatMap(sale -> BuyerStatuses.sequence(sale, visitor))
-                .map(sequence -> checkoutToken(new AdmissionPass(saleId, visitor.buyerId(), sequence,
-                        visitor.correlationId(), hold.expiresAt()), hold))
-                .orElse(null);
+                .map(sale -> tokens.issue(BuyerStatuses.checkoutPass(sale, visitor, hold))).orElse(null);
         return HoldResponse.of(hold, checkoutToken);
     }
 
@@ -198,11 +195,6 @@ public class HoldController {
         if (hold.state() != BuyerState.HOLDING || !hold.expiresAt().isAfter(pass.expiresAt())) {
             return null;
         }
-        return checkoutToken(pass, hold);
-    }
-
-    /** {@code pass} made to last until {@code hold} expires (it cannot hold more seats past the window). */
-    private String checkoutToken(AdmissionPass pass, HoldView hold) {
         return tokens.issue(new AdmissionPass(pass.saleId(), pass.buyerId(), pass.sequence(), pass.correlationId(),
                 hold.expiresAt()));
     }

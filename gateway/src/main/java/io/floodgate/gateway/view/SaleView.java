@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class SaleView {
     /** An admission batch's window, and how long the sale had been paused when it was admitted. */
     private record Window(Instant endsAt, Duration pausedBefore) {
+        /** The real end: time the sale spent paused since the admission is added. */
+        Instant endsAt(Duration pausedUntilNow) {
+            return endsAt.plus(pausedUntilNow.minus(pausedBefore));
+        }
     }
 
     private final String saleId;
@@ -91,12 +95,11 @@ public final class SaleView {
      * has to serve now. Windows end in admission order, so only the open tail is visited.
      */
     public long shoppersWithOpenWindows(Instant now) {
-        SaleState current = state;
+        Duration paused = state.pausedUntil(now);
         long shoppers = 0;
         long nextBatchStart = admittedThrough + 1;
         for (Map.Entry<Long, Window> batch : windows.descendingMap().entrySet()) {
-            Window w = batch.getValue();
-            if (!w.endsAt().plus(current.pausedUntil(now).minus(w.pausedBefore())).isAfter(now)) {
+            if (!batch.getValue().endsAt(paused).isAfter(now)) {
                 break;
             }
             shoppers += nextBatchStart - batch.getKey();
@@ -119,9 +122,8 @@ public final class SaleView {
         if (sequence > admittedThrough) {
             return Optional.empty();
         }
-        SaleState current = state;
-        return Optional.ofNullable(windows.floorEntry(sequence)).map(Map.Entry::getValue)
-                .map(w -> w.endsAt().plus(current.pausedUntil(now).minus(w.pausedBefore())));
+        Duration paused = state.pausedUntil(now);
+        return Optional.ofNullable(windows.floorEntry(sequence)).map(Map.Entry::getValue).map(w -> w.endsAt(paused));
     }
 
     void changed(SaleState changed) {

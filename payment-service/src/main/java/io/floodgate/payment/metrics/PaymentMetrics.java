@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -24,6 +26,8 @@ import java.util.function.Supplier;
 public final class PaymentMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Every kind/outcome counter, registered once: answers only look them up. */
+    private final Map<String, Counter> counters = new HashMap<>();
     private final Timer latency;
 
     public PaymentMetrics(MeterRegistry registry, String provider, Supplier<Boolean> unavailable) {
@@ -38,7 +42,7 @@ public final class PaymentMetrics {
         for (String kind : List.of("charge", "refund")) {
             for (String outcome : List.of("authorized", "declined", "refunded", "refund_refused", "already_requested",
                     "failed")) {
-                counter(kind, outcome);
+                counters.put(kind + "/" + outcome, counter(kind, outcome));
             }
         }
         this.latency = Timer.builder("floodgate.payment.provider.latency")
@@ -72,7 +76,7 @@ public final class PaymentMetrics {
     }
 
     private void count(ProviderCall call, String outcome) {
-        counter(call instanceof ChargeCall ? "charge" : "refund", outcome).increment();
+        counters.get((call instanceof ChargeCall ? "charge" : "refund") + "/" + outcome).increment();
     }
 
     private Counter counter(String kind, String outcome) {

@@ -31,7 +31,7 @@ public final class CircuitBreaker {
     private final Listener listener;
 
     private State state = State.CLOSED;
-    /** False until the first answer, and while open: the first success says so, even after a restart. */
+    /** False until the first success after a start, which says the provider is available even if nothing failed. */
     private boolean announcedAvailable;
     private int failuresInARow;
     private Instant firstFailure;
@@ -115,7 +115,6 @@ public final class CircuitBreaker {
                 return;
             } else {
                 state = State.OPEN;
-                announcedAvailable = false;
                 openedAt = firstFailure;
                 openUntil = now.plus(currentOpenFor);
                 since = firstFailure;

@@ -1,8 +1,10 @@
-package io.floodgate.platform.kafka;
+package io.floodgate.system;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
+import io.floodgate.platform.kafka.CatalogueDeserializer;
+import io.floodgate.platform.kafka.ConsumerLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +16,7 @@ import java.util.Map;
 
 /**
  * Reads catalogue topics as a downstream system would: committed records, from the start to what
- * was written when the read began. For tools and tests, not for services (which follow topics).
+ * was written when the read began. For the tests (the tools read a sale with the audit's KafkaSaleLog).
  */
 public final class TopicLog {
     /** One record. */

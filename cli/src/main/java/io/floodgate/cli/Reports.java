@@ -1,4 +1,4 @@
-package io.floodgate.cli.audit;
+package io.floodgate.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.floodgate.contracts.json.EventJson;
 
 /** Reports as JSON: the event conventions, indented with '\n' on every platform, so a report's bytes depend on the log alone. */
-final class Reports {
+public final class Reports {
     private static final ObjectWriter JSON = EventJson.mapper().writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
@@ -15,7 +15,7 @@ final class Reports {
     private Reports() {
     }
 
-    static String json(Object report) throws JsonProcessingException {
+    public static String json(Object report) throws JsonProcessingException {
         return JSON.writeValueAsString(report) + "\n";
     }
 }
