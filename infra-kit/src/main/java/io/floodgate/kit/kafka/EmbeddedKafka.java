@@ -1,5 +1,6 @@
 package io.floodgate.kit.kafka;
 
+import io.floodgate.kit.process.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,14 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real single-node KRaft broker (broker and controller in one), running in this JVM from the
- * Maven Central artifacts. Its log directory may be kept between runs so data survives restarts.
+ * A real KRaft node (broker and controller in one), running in this JVM from the Maven Central
+ * artifacts: alone, or one of a cluster on loopback. Its log directory may be kept between runs so
+ * data survives restarts.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
@@ -34,18 +38,53 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a broker on the given ports; formats {@code dataDir} only if it is not formatted yet. */
+    /** Starts a single broker on the given ports; formats {@code dataDir} only if it is not formatted yet. */
     public static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort) {
+        EmbeddedKafka kafka = startNode(dataDir, 1, brokerPort, controllerPort, "1@127.0.0.1:" + controllerPort,
+                Uuid.randomUuid().toString(), 1);
+        kafka.awaitReady(1, Duration.ofSeconds(60));
+        return kafka;
+    }
+
+    /**
+     * Starts a cluster of {@code nodes} on free loopback ports, each node a broker and a voter of
+     * the controller quorum, with data under {@code dir}/node-N. Topics default to 3 replicas (or
+     * as many as there are nodes) and need all but one in sync, so the cluster keeps taking writes
+     * with a node down.
+     */
+    public static List<EmbeddedKafka> startCluster(Path dir, int nodes) {
+        int[] brokerPorts = new int[nodes];
+        int[] controllerPorts = new int[nodes];
+        List<String> voters = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            brokerPorts[i] = Ports.free();
+            controllerPorts[i] = Ports.free();
+            voters.add((i + 1) + "@127.0.0.1:" + controllerPorts[i]);
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        int replicas = Math.min(3, nodes);
+        // A combined node's startup waits for the quorum, so the nodes must start together.
+        List<CompletableFuture<EmbeddedKafka>> starting = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            int node = i;
+            starting.add(CompletableFuture.supplyAsync(() -> startNode(dir.resolve("node-" + (node + 1)), node + 1,
+                    brokerPorts[node], controllerPorts[node], String.join(",", voters), clusterId, replicas)));
+        }
+        List<EmbeddedKafka> cluster = starting.stream().map(CompletableFuture::join).toList();
+        cluster.get(0).awaitReady(nodes, Duration.ofSeconds(90));
+        return cluster;
+    }
+
+    private static EmbeddedKafka startNode(Path dataDir, int nodeId, int brokerPort, int controllerPort,
+                                           String voters, String clusterId, int replicas) {
         try {
             Files.createDirectories(dataDir);
             String logDir = dataDir.toAbsolutePath().toString();
-            format(logDir);
-            KafkaRaftServer server = new KafkaRaftServer(
-                    new KafkaConfig(settings(logDir, brokerPort, controllerPort), false), Time.SYSTEM);
+            format(logDir, clusterId, nodeId);
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(
+                    settings(logDir, nodeId, brokerPort, controllerPort, voters, replicas), false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
-            kafka.awaitReady(Duration.ofSeconds(60));
-            return kafka;
+            return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded Kafka in " + dataDir, e);
         }
@@ -62,15 +101,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Formats the storage once; a formatted directory keeps its cluster id and data. */
-    private static void format(String logDir) {
+    private static void format(String logDir, String clusterId, int nodeId) {
         if (Files.exists(Path.of(logDir, "meta.properties"))) {
             return;
         }
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(1)
+                    .setClusterId(clusterId)
+                    .setNodeId(nodeId)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(logDir)
                     .setDirectories(List.of(logDir))
@@ -81,49 +120,56 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> settings(String logDir, int brokerPort, int controllerPort) {
+    private static Map<String, Object> settings(String logDir, int nodeId, int brokerPort, int controllerPort,
+                                                String voters, int replicas) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir);
-        // One node: every internal topic must have replication factor and min ISR 1.
-        p.put("offsets.topic.replication.factor", "1");
+        // Every topic, internal ones included, is as replicated as the cluster allows; writes need
+        // all replicas but one in sync (so one node can be down, and a single node needs only itself).
+        String replication = Integer.toString(replicas);
+        String minInSync = Integer.toString(Math.max(1, replicas - 1));
+        p.put("offsets.topic.replication.factor", replication);
         p.put("offsets.topic.num.partitions", "5");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replication);
+        p.put("transaction.state.log.min.isr", minInSync);
         p.put("transaction.state.log.num.partitions", "5");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", replication);
+        p.put("share.coordinator.state.topic.min.isr", minInSync);
+        p.put("default.replication.factor", replication);
+        p.put("min.insync.replicas", minInSync);
         p.put("group.initial.rebalance.delay.ms", "0");
         // Topics are part of the contract and are created explicitly by the services.
         p.put("auto.create.topics.enable", "false");
         // The default 128 MiB dedupe buffer is most of an idle broker's heap.
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
         p.put("num.partitions", "1");
-        p.put("default.replication.factor", "1");
         @SuppressWarnings({"unchecked", "rawtypes"})
         Map<String, Object> map = (Map) p;
         return map;
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until this node's cluster shows {@code brokers} brokers. */
+    private void awaitReady(int brokers, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             while (true) {
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= brokers) {
                         return;
                     }
                 } catch (Exception e) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("embedded Kafka not ready after " + timeout, e);
-                    }
+                    // not up yet
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("embedded Kafka: fewer than " + brokers + " brokers after " + timeout);
                 }
                 Thread.sleep(100);
             }

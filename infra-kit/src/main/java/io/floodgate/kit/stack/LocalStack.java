@@ -8,51 +8,69 @@ import io.floodgate.kit.process.ProjectLayout;
 import io.floodgate.kit.process.ServiceProcess;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system on one machine: a real Kafka broker and PostgreSQL in this JVM, and each
- * service as its own process configured the way an operator would configure it.
+ * The whole system on one machine: a real Kafka broker (or a cluster of them on loopback) and
+ * PostgreSQL in this JVM, and each instance of each service as its own process configured the way
+ * an operator would configure it.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final StackSettings settings;
     private final ProjectLayout layout;
-    private final EmbeddedKafka kafka;
+    /** The brokers still running, in node order. */
+    private final List<EmbeddedKafka> brokers;
+    private final String bootstrapServers;
     private final EmbeddedPostgresServer postgres;
-    private final Map<FloodgateService, ServiceProcess> services = new EnumMap<>(FloodgateService.class);
+    /** The living instances of each service, in the order they were numbered (1, 2, ...). */
+    private final Map<FloodgateService, List<Instance>> services = new EnumMap<>(FloodgateService.class);
 
-    private LocalStack(StackSettings settings, ProjectLayout layout, EmbeddedKafka kafka,
+    /** An instance of a service, numbered from 1. */
+    private record Instance(int number, ServiceProcess process) {
+    }
+
+    private LocalStack(StackSettings settings, ProjectLayout layout, List<EmbeddedKafka> brokers,
                        EmbeddedPostgresServer postgres) {
         this.settings = settings;
         this.layout = layout;
-        this.kafka = kafka;
+        this.brokers = new ArrayList<>(brokers);
+        this.bootstrapServers = String.join(",", brokers.stream().map(EmbeddedKafka::bootstrapServers).toList());
         this.postgres = postgres;
     }
 
-    /** Starts the infrastructure and every service, and returns once all are healthy. */
+    /** Starts the infrastructure and every instance of every service, and returns once all are healthy. */
     public static LocalStack start(StackSettings settings) {
         ProjectLayout layout = ProjectLayout.locate();
-        EmbeddedKafka kafka = EmbeddedKafka.start(settings.home().resolve("kafka"),
-                settings.kafkaPort(), settings.kafkaControllerPort());
+        List<EmbeddedKafka> brokers = settings.brokers() == 1
+                ? List.of(EmbeddedKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(),
+                        settings.kafkaControllerPort()))
+                : EmbeddedKafka.startCluster(settings.home().resolve("kafka"), settings.brokers());
         EmbeddedPostgresServer postgres;
         try {
             postgres = EmbeddedPostgresServer.start(settings.home().resolve("postgres"), settings.postgresPort());
         } catch (RuntimeException e) {
-            kafka.close();
+            brokers.forEach(EmbeddedKafka::close);
             throw e;
         }
-        LocalStack stack = new LocalStack(settings, layout, kafka, postgres);
+        LocalStack stack = new LocalStack(settings, layout, brokers, postgres);
         try {
             for (FloodgateService service : FloodgateService.values()) {
-                stack.launch(service);
+                int count = service == FloodgateService.PAYMENT_SIMULATOR ? 1 : settings.instances();
+                for (int n = 1; n <= count; n++) {
+                    stack.launch(service, n, n == 1 ? settings.port(service) : Ports.free());
+                }
             }
             for (FloodgateService service : FloodgateService.values()) {
-                stack.awaitHealthy(service);
+                for (Instance instance : List.copyOf(stack.services.get(service))) {
+                    stack.awaitHealthy(service, instance);
+                }
             }
             return stack;
         } catch (RuntimeException e) {
@@ -65,8 +83,13 @@ public final class LocalStack implements AutoCloseable {
         return service(FloodgateService.GATEWAY).url();
     }
 
+    /** Every living gateway instance, as a load balancer in front of them would know them. */
+    public List<String> gatewayUrls() {
+        return instances(FloodgateService.GATEWAY).stream().map(ServiceProcess::url).toList();
+    }
+
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrapServers;
     }
 
     public String jdbcUrl() {
@@ -81,43 +104,69 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    /** The service's first living instance. */
     public ServiceProcess service(FloodgateService service) {
-        return services.get(service);
+        return services.get(service).get(0).process();
     }
 
-    /** Stops one service the hard way and starts it again on the same data; returns once healthy. */
+    /** The service's living instances. */
+    public List<ServiceProcess> instances(FloodgateService service) {
+        return services.get(service).stream().map(Instance::process).toList();
+    }
+
+    /** Stops the service's first instance the hard way and starts it again on the same data; returns once healthy. */
     public ServiceProcess restart(FloodgateService service, boolean crash) {
-        ServiceProcess old = services.remove(service);
+        Instance old = services.get(service).remove(0);
         if (crash) {
-            old.halt();
+            old.process().halt();
         } else {
-            old.close();
+            old.process().close();
         }
-        launch(service);
-        awaitHealthy(service);
-        return services.get(service);
+        Instance again = launch(service, old.number(), old.process().port());
+        awaitHealthy(service, again);
+        return service(service);
+    }
+
+    /** Kills instance {@code number} of the service (SIGKILL, as {@code kill -9}) and leaves it dead. */
+    public ServiceProcess kill(FloodgateService service, int number) {
+        Instance victim = services.get(service).stream().filter(i -> i.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service.module() + " has no living instance " + number));
+        services.get(service).remove(victim);
+        victim.process().halt();
+        return victim.process();
+    }
+
+    /** Stops one Kafka node of a cluster (a clean shutdown) and leaves it stopped; returns its address. */
+    public String stopBroker(int index) {
+        if (brokers.size() < 2) {
+            throw new IllegalStateException("a single broker cannot be stopped under a running stack");
+        }
+        EmbeddedKafka broker = brokers.remove(index);
+        broker.close();
+        return broker.bootstrapServers();
     }
 
     /**
-     * Waits for {@code service}; if it lost its port to another process between choosing and
-     * binding it (possible with free ports chosen for tests), starts it once more on another.
+     * Waits for an instance; if it lost its port to another process between choosing and binding
+     * it (possible with free ports chosen for tests), starts it once more on another.
      */
-    private void awaitHealthy(FloodgateService service) {
+    private void awaitHealthy(FloodgateService service, Instance instance) {
         try {
-            services.get(service).awaitHealthy(START_TIMEOUT);
+            instance.process().awaitHealthy(START_TIMEOUT);
         } catch (IllegalStateException e) {
             if (!e.getMessage().contains("Address already in use")) {
                 throw e;
             }
-            services.remove(service).close();
-            launch(service, Ports.free()).awaitHealthy(START_TIMEOUT);
+            services.get(service).remove(instance);
+            instance.process().close();
+            launch(service, instance.number(), Ports.free()).process().awaitHealthy(START_TIMEOUT);
         }
     }
 
-    /** The environment that configures {@code service}; docs/configuration.md lists every variable. */
-    public Map<String, String> environment(FloodgateService service) {
+    /** The environment that configures one instance of {@code service}; docs/configuration.md lists every variable. */
+    private Map<String, String> environment(FloodgateService service, int instance) {
         Map<String, String> env = new HashMap<>();
-        env.put("FLOODGATE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("FLOODGATE_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("FLOODGATE_TOPICS_PARTITIONS", Integer.toString(settings.partitions()));
         switch (service) {
             case GATEWAY -> {
@@ -127,9 +176,11 @@ public final class LocalStack implements AutoCloseable {
             }
             case QUEUE, INVENTORY -> {
                 env.put("FLOODGATE_STREAMS_STATE_DIR",
-                        settings.home().resolve("state").resolve(service.module()).toString());
-                // One instance of each here: a restart takes its partitions straight back.
-                env.put("FLOODGATE_STREAMS_INSTANCE_ID", service.module() + "-1");
+                        settings.home().resolve("state").resolve(instanceName(service, instance)).toString());
+                // Static membership: a restarted instance takes its own partitions straight back.
+                env.put("FLOODGATE_STREAMS_INSTANCE_ID", service.module() + "-" + instance);
+                // With a second instance, each keeps a warm copy of the other's stores for fail-over.
+                env.put("FLOODGATE_STREAMS_STANDBY_REPLICAS", settings.instances() > 1 ? "1" : "0");
             }
             case PAYMENT -> {
                 putDatabase(env);
@@ -148,25 +199,29 @@ public final class LocalStack implements AutoCloseable {
         env.put("DATASOURCES_DEFAULT_PASSWORD", postgres.password());
     }
 
-    private ServiceProcess launch(FloodgateService service) {
-        return launch(service, settings.port(service));
+    /** The first instance keeps the service's plain name (its log, its state), so a local run's data stays put. */
+    private static String instanceName(FloodgateService service, int instance) {
+        return instance == 1 ? service.module() : service.module() + "-" + instance;
     }
 
-    private ServiceProcess launch(FloodgateService service, int port) {
+    private Instance launch(FloodgateService service, int number, int port) {
         ServiceProcess process = ServiceProcess.start(layout, service, port,
-                environment(service), settings.jvmOptions(),
-                settings.home().resolve("logs").resolve(service.module() + ".log"));
-        services.put(service, process);
-        return process;
+                environment(service, number), settings.jvmOptions(),
+                settings.home().resolve("logs").resolve(instanceName(service, number) + ".log"));
+        Instance instance = new Instance(number, process);
+        List<Instance> living = services.computeIfAbsent(service, s -> new ArrayList<>());
+        living.add(instance);
+        living.sort(Comparator.comparingInt(Instance::number));
+        return instance;
     }
 
-    /** Stops services first, then the database and the broker: clients left running stall a broker's shutdown. */
+    /** Stops services first, then the database and the brokers: clients left running stall a broker's shutdown. */
     @Override
     public void close() {
-        List<ServiceProcess> running = List.copyOf(services.values());
+        List<ServiceProcess> running = services.values().stream().flatMap(List::stream).map(Instance::process).toList();
         running.parallelStream().forEach(ServiceProcess::close);
         services.clear();
         postgres.close();
-        kafka.close();
+        brokers.parallelStream().forEach(EmbeddedKafka::close);
     }
 }

@@ -20,15 +20,17 @@ import java.util.Properties;
  * Where and how a whole local Floodgate runs.
  *
  * @param home           data (broker log, PostgreSQL, Streams state) and logs live under it
- * @param servicePorts   the HTTP port of each service
+ * @param brokers        Kafka nodes: 1 on {@code kafkaPort}, or a cluster on free loopback ports
+ * @param servicePorts   the HTTP port of each service's first instance (more instances take free ports)
+ * @param instances      instances of each service (the simulated provider, an outside party, runs once)
  * @param partitions     partitions per topic
  * @param operatorToken  the credential operators present to the gateway
  * @param tokenSecret    the HMAC key that signs buyers' tickets and admission tokens
  * @param jvmOptions     options for each service JVM
  * @param environment    further settings for every service (see docs/configuration.md)
  */
-public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                            Map<FloodgateService, Integer> servicePorts, int partitions,
+public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaControllerPort, int postgresPort,
+                            Map<FloodgateService, Integer> servicePorts, int instances, int partitions,
                             String operatorToken, String tokenSecret, List<String> jvmOptions,
                             Map<String, String> environment) {
 
@@ -44,15 +46,21 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
     }
 
     public StackSettings withJvmOptions(List<String> options) {
-        return new StackSettings(home, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, partitions,
-                operatorToken, tokenSecret, options, environment);
+        return new StackSettings(home, brokers, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, instances,
+                partitions, operatorToken, tokenSecret, options, environment);
+    }
+
+    /** A cluster of {@code brokerCount} Kafka nodes and {@code instanceCount} instances of each service. */
+    public StackSettings withCluster(int brokerCount, int instanceCount) {
+        return new StackSettings(home, brokerCount, kafkaPort, kafkaControllerPort, postgresPort, servicePorts,
+                instanceCount, partitions, operatorToken, tokenSecret, jvmOptions, environment);
     }
 
     public StackSettings withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(environment);
         merged.putAll(more);
-        return new StackSettings(home, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, partitions,
-                operatorToken, tokenSecret, jvmOptions, merged);
+        return new StackSettings(home, brokers, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, instances,
+                partitions, operatorToken, tokenSecret, jvmOptions, merged);
     }
 
     /**
@@ -67,7 +75,7 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
         ports.put(FloodgateService.PAYMENT, 8083);
         ports.put(FloodgateService.PAYMENT_SIMULATOR, 8084);
         Properties secrets = localSecrets(home.resolve("local-secrets.properties"));
-        return new StackSettings(home, 9092, 9093, 5433, ports, 6, secrets.getProperty("operator-token"),
+        return new StackSettings(home, 1, 9092, 9093, 5433, ports, 1, 6, secrets.getProperty("operator-token"),
                 secrets.getProperty("token-secret"), SERVICE_JVM, Map.of());
     }
 
@@ -77,7 +85,7 @@ public record StackSettings(Path home, int kafkaPort, int kafkaControllerPort, i
         for (FloodgateService service : FloodgateService.values()) {
             ports.put(service, Ports.free());
         }
-        return new StackSettings(home, Ports.free(), Ports.free(), Ports.free(), ports, 2,
+        return new StackSettings(home, 1, Ports.free(), Ports.free(), Ports.free(), ports, 1, 2,
                 randomSecret(), randomSecret(), TEST_JVM, Map.of());
     }
 
