@@ -17,7 +17,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,31 +33,38 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code floodgate loadgen}: an on-sale over HTTP against a fresh local stack. Buyers arrive (a
  * share before the opening, the rest in a spike), follow their status, hold, pay; the run ends when
- * every buyer is in a final state, and reports what it reached (docs/benchmarks.md).
+ * every buyer is in a final state, and reports what it reached (docs/benchmarks.md). With
+ * {@code --cluster} the stack is three Kafka nodes and two instances of each service; with
+ * {@code --faults} one instance of each is killed and a broker stopped during the load.
  */
 public final class LoadgenCommand implements Command {
-    private static final String SALE = "onsale";
+    static final String SALE = "onsale";
     private static final Map<String, String> OPTIONS = Map.ofEntries(
             Map.entry("--buyers", "2000"), Map.entry("--tickets", "500"), Map.entry("--arrival-seconds", "10"),
             Map.entry("--pre-queue-share", "0.2"), Map.entry("--pre-queue-seconds", "15"),
             Map.entry("--admission-rate", "500"), Map.entry("--duplicate-tabs", "0.05"), Map.entry("--abandon", "0.05"),
             Map.entry("--checkout", "0.95"), Map.entry("--max-in-flight", "256"), Map.entry("--payment-rate", "2000"),
-            Map.entry("--timeout-seconds", "600"), Map.entry("--window-seconds", "60"), Map.entry("--hold-seconds", "60"));
+            Map.entry("--timeout-seconds", "600"), Map.entry("--window-seconds", "60"), Map.entry("--hold-seconds", "60"),
+            Map.entry("--fault-at", "15"));
 
     @Override
     public String usage() {
         return "./floodgate loadgen " + String.join(" ", new TreeMap<>(OPTIONS).entrySet().stream()
-                .map(e -> "[" + e.getKey() + " " + e.getValue() + "]").toList()) + " [--json]";
+                .map(e -> "[" + e.getKey() + " " + e.getValue() + "]").toList()) + " [--cluster [--faults]] [--json]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, OPTIONS, Set.of("--json"));
+        Options o = Options.parse(args, OPTIONS, Set.of("--json", "--cluster", "--faults"));
+        if (o.has("--faults") && !o.has("--cluster")) {
+            throw new UsageException("--faults needs --cluster: with one instance of each there is nothing to fail over to");
+        }
         LoadPlan plan;
         int paymentRate;
         long timeoutSeconds;
         int windowSeconds;
         int holdSeconds;
+        double faultAt;
         try {
             plan = new LoadPlan(Integer.parseInt(o.get("--buyers")), Integer.parseInt(o.get("--tickets")),
                     Double.parseDouble(o.get("--arrival-seconds")), Double.parseDouble(o.get("--pre-queue-share")),
@@ -69,6 +75,7 @@ public final class LoadgenCommand implements Command {
             timeoutSeconds = Long.parseLong(o.get("--timeout-seconds"));
             windowSeconds = Integer.parseInt(o.get("--window-seconds"));
             holdSeconds = Integer.parseInt(o.get("--hold-seconds"));
+            faultAt = o.has("--faults") ? Double.parseDouble(o.get("--fault-at")) : -1;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -79,15 +86,22 @@ public final class LoadgenCommand implements Command {
                 .withJvmOptions(StackSettings.SERVICE_JVM).withEnvironment(Map.of(
                         "FLOODGATE_GATEWAY_LIMITS_JOIN_PER_ADDRESS", "10000000",
                         "FLOODGATE_GATEWAY_LIMITS_STATUS_PER_ADDRESS", "10000000",
+                        "FLOODGATE_GATEWAY_LIMITS_STATUS_PER_BUYER", "10000000",
                         "FLOODGATE_GATEWAY_LIMITS_MAX_IN_FLIGHT", "100000",
                         "FLOODGATE_PAYMENT_RATE_PER_MINUTE", Integer.toString(paymentRate * 60),
                         "FLOODGATE_PAYMENT_MAX_IN_FLIGHT", Integer.toString(Math.max(64, paymentRate / 5)),
                         "FLOODGATE_SIMULATOR_LATENCY", "20ms",
                         "FLOODGATE_SIMULATOR_LATENCY_JITTER", "10ms"));
+        if (o.has("--cluster")) {
+            // Six partitions, as in production: each of the two instances owns some of every topic.
+            settings = settings.withCluster(3, 2).withEnvironment(Map.of("FLOODGATE_TOPICS_PARTITIONS", "6"));
+        }
         try (LocalStack stack = LocalStack.start(settings)) {
-            LoadReport report = new Run(stack, plan, err).go(timeoutSeconds, windowSeconds, holdSeconds);
+            err.printf(Locale.ROOT, "%d Kafka node(s) at %s; gateways %s%n", settings.brokers(), stack.bootstrapServers(),
+                    stack.gatewayUrls());
+            LoadReport report = new Run(stack, plan, err).go(timeoutSeconds, windowSeconds, holdSeconds, faultAt);
             out.print(o.has("--json") ? Reports.json(report) : report.text());
-            return report.oversold() == 0 && report.buyersWithoutFinalState() == 0 ? 0 : 1;
+            return report.passed() ? 0 : 1;
         }
     }
 
@@ -107,11 +121,14 @@ public final class LoadgenCommand implements Command {
             this.stack = stack;
             this.plan = plan;
             this.err = err;
-            this.http = new Http(URI.create(stack.gatewayUrl()), plan.maxInFlight());
-            this.monitor = new Http(URI.create(stack.gatewayUrl()), 2);
+            List<URI> gateways = stack.gatewayUrls().stream().map(URI::create).toList();
+            this.http = new Http(gateways, plan.maxInFlight());
+            this.monitor = new Http(gateways, 2);
         }
 
-        LoadReport go(long timeoutSeconds, int windowSeconds, int holdSeconds) throws Exception {
+        LoadReport go(long timeoutSeconds, int windowSeconds, int holdSeconds, double faultAt) throws Exception {
+            CpuUse cpu = CpuUse.start(stack.settings().home().toString());
+            long loadStart = System.nanoTime();
             long openingNanos = System.nanoTime() + (long) (plan.preQueueSeconds() * 1e9);
             createSale(Instant.now().plusMillis((long) (plan.preQueueSeconds() * 1000)), windowSeconds, holdSeconds);
             List<SimulatedBuyer> buyers = new java.util.ArrayList<>();
@@ -131,8 +148,14 @@ public final class LoadgenCommand implements Command {
             double sellOut = -1;
             long deadline = openingNanos + timeoutSeconds * 1_000_000_000L;
             long lastPrint = 0;
+            Faults faults = new Faults(stack, SALE, openingNanos, err);
+            Thread faulting = null;
             while (done.size() < buyers.size() && System.nanoTime() < deadline) {
                 Thread.sleep(250);
+                if (faultAt >= 0 && faulting == null && System.nanoTime() > openingNanos + (long) (faultAt * 1e9)) {
+                    faulting = new Thread(faults::inject, "faults");
+                    faulting.start();
+                }
                 if (sellOut < 0 && System.nanoTime() > openingNanos && remainingSeats() == 0) {
                     sellOut = (System.nanoTime() - openingNanos) / 1e9;
                 }
@@ -147,10 +170,17 @@ public final class LoadgenCommand implements Command {
                 sellOut = allFinal;
             }
             timer.shutdownNow();
-            return report(buyers, sellOut, allFinal, openingNanos);
+            if (faulting != null) {
+                faulting.join();
+            }
+            Map<String, Double> cpuSeconds = cpu.since(stack);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            return report(buyers, sellOut, allFinal, openingNanos, faults.done(), cpuSeconds, loadSeconds);
         }
 
-        private LoadReport report(List<SimulatedBuyer> buyers, double sellOut, double allFinal, long openingNanos) {
+        private LoadReport report(List<SimulatedBuyer> buyers, double sellOut, double allFinal, long openingNanos,
+                                  List<String> faults, Map<String, Double> cpuSeconds, double loadSeconds)
+                throws Exception {
             Map<String, Long> finals = new TreeMap<>();
             Set<String> seats = new HashSet<>();
             long sold = 0;
@@ -175,15 +205,35 @@ public final class LoadgenCommand implements Command {
             Map<String, EndpointStats.Figures> endpoints = new LinkedHashMap<>();
             new TreeMap<>(http.stats()).forEach((name, s) -> endpoints.put(name, s.figures(seconds)));
             double total = endpoints.values().stream().mapToDouble(f -> f.answered()).sum() / seconds;
+            err.println("checking the sale's log, the ledger and the provider's charges ...");
+            SaleReplay replay = SaleReplay.of(new KafkaSaleLog(
+                    Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), SALE, Progress.silent()));
+            LogChecks checks = LogChecks.of(stack, SALE, replay, buyers.stream()
+                    .filter(SimulatedBuyer::arrivalAcknowledged).map(SimulatedBuyer::buyerId).toList());
+            err.println("measuring the baselines on the same stack ...");
+            String ticket = buyers.stream().map(SimulatedBuyer::ticket).filter(t -> t != null).findFirst().orElseThrow();
+            EndpointStats holds = http.stats().get("hold");
+            Baselines baselines = Baselines.measure(stack.bootstrapServers(), stack.settings().partitions(),
+                    URI.create(stack.gatewayUrl()), ticket, stack.jdbcUrl(), capacity(),
+                    holds == null ? 0 : (int) holds.answered());
             return new LoadReport(plan, sold, sellOut, allFinal, duplicates + Math.max(0, sold - plan.tickets()),
-                    withoutFinal, total, endpoints, finals, fairness());
+                    withoutFinal, total, endpoints, finals, fairness(replay), faults, checks, loadSeconds, cpuSeconds,
+                    replay.events() / Math.max(1e-3, (replay.last().toEpochMilli() - replay.first().toEpochMilli()) / 1e3),
+                    baselines);
         }
 
-        private String fairness() {
+        /** The sale's two general-admission sections, 60/40. */
+        private Map<String, Integer> capacity() {
+            int floor = (int) Math.round(plan.tickets() * 0.6);
+            Map<String, Integer> capacity = new LinkedHashMap<>();
+            capacity.put("floor", floor);
+            capacity.put("balcony", plan.tickets() - floor);
+            return capacity;
+        }
+
+        private static String fairness(SaleReplay replay) {
             try {
-                Map<String, Object> kafka = new HashMap<>();
-                kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-                FairnessReport f = FairnessAudit.of(SaleReplay.of(new KafkaSaleLog(kafka, SALE, Progress.silent())));
+                FairnessReport f = FairnessAudit.of(replay);
                 return String.format(Locale.ROOT, "%s; pairs admitted against arrival after the opening %d; pre-queue "
                                 + "places not from the seed %d of %d; wait p50 %.1f s, p99 %.1f s; minutes over the rate %d",
                         f.fair() ? "FAIR" : "NOT FAIR " + f.findings(), f.order().admissionsAgainstArrival(),
@@ -209,15 +259,14 @@ public final class LoadgenCommand implements Command {
         }
 
         private void createSale(Instant opensAt, int windowSeconds, int holdSeconds) throws Exception {
-            int floor = (int) Math.round(plan.tickets() * 0.6);
-            int balcony = plan.tickets() - floor;
+            Map<String, Integer> capacity = capacity();
             String body = String.format(Locale.ROOT, """
                     {"saleId": "%s", "name": "Load run", "opensAt": "%s", "currency": "EUR", "admissionRatePerSecond": %d,
                      "maxActiveShoppers": %d, "perBuyerLimit": 4, "holdDurationSeconds": %d, "admissionWindowSeconds": %d,
                      "sections": [{"id": "floor", "name": "Floor", "capacity": %d, "priceCents": 8900, "generalAdmission": true},
                                   {"id": "balcony", "name": "Balcony", "capacity": %d, "priceCents": 5900, "generalAdmission": true}]}
                     """, SALE, opensAt, plan.admissionRate(), Math.max(1000, plan.admissionRate() * 30), holdSeconds,
-                    windowSeconds, floor, balcony);
+                    windowSeconds, capacity.get("floor"), capacity.get("balcony"));
             Http.Reply r = http.post("operator", "/api/operator/sales", body, Map.of("Authorization", "Bearer "
                     + stack.settings().operatorToken(), "Floodgate-Operator", "loadgen")).get();
             if (r.status() != 201) {

@@ -35,6 +35,8 @@ final class SimulatedBuyer {
     private boolean triedOtherSection;
     private int retries;
     private volatile String lastState = "NOT_ARRIVED";
+    /** The gateway answered a join 200 or 202: it says the arrival is in the log. */
+    private volatile boolean arrivalAcknowledged;
     private volatile String outcome;
     private List<String> seats = List.of();
     private String sectionId;
@@ -51,6 +53,19 @@ final class SimulatedBuyer {
         this.abandonAtNanos = random.nextDouble() < plan.abandonShare()
                 ? System.nanoTime() + (long) (random.nextDouble() * 30e9) : Long.MAX_VALUE;
         this.sectionId = random.nextInt(100) < 60 ? "floor" : "balcony";
+    }
+
+    String buyerId() {
+        return buyerId;
+    }
+
+    /** The visitor ticket the gateway gave, or null before a join was answered. */
+    String ticket() {
+        return ticket;
+    }
+
+    boolean arrivalAcknowledged() {
+        return arrivalAcknowledged;
     }
 
     String outcome() {
@@ -81,6 +96,9 @@ final class SimulatedBuyer {
 
     private void join() {
         http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of()).thenAccept(r -> {
+            if (r.status() == 200 || r.status() == 202) {
+                arrivalAcknowledged = true;
+            }
             if (r.status() == 200) {
                 ticket = r.text("ticket");
                 onStatus(r);
