@@ -13,6 +13,7 @@ import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.inventory.InventorySettings;
 import io.floodgate.inventory.InventoryTopology;
 import io.floodgate.kit.kafka.EmbeddedKafka;
+import io.floodgate.kit.postgres.EmbeddedPostgresServer;
 import io.floodgate.kit.process.Ports;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
@@ -39,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,12 +48,14 @@ import java.util.Properties;
 /**
  * {@code floodgate bench holds [requests]}: hold requests per second through inventory-service's
  * topology under exactly_once_v2, beside a pass-through Streams app (read, deserialise, write)
- * under the same guarantee, on the same broker, in the same run.
+ * under the same guarantee, on the same broker, and beside the same requests as row locks in
+ * PostgreSQL ({@link RowLockBaseline}), in the same run.
  */
 public final class HoldBench {
     private static final int PARTITIONS = 4;
     private static final int SECTIONS = 8;
     private static final String PASS_THROUGH_OUT = "bench.pass-through";
+    private static final int ROW_LOCK_CLIENTS = 64;
 
     private HoldBench() {
     }
@@ -62,9 +66,10 @@ public final class HoldBench {
         System.out.printf("machine: %d cores, Java %s; %,d hold requests of one seat over %d sections, "
                 + "%d partitions%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 requests, SECTIONS, PARTITIONS);
+        int seatsPerSection = (requests + SECTIONS - 1) / SECTIONS;
+        double holds = 0;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(home.resolve("kafka"), Ports.free(), Ports.free())) {
             createTopics(kafka.bootstrapServers());
-            int seatsPerSection = (requests + SECTIONS - 1) / SECTIONS;
             publish(kafka.bootstrapServers(), requests, seatsPerSection);
 
             for (int round = 1; round <= 2; round++) {
@@ -72,11 +77,24 @@ public final class HoldBench {
                         passThrough(), PASS_THROUGH_OUT, requests);
                 Topology inventory = new InventoryTopology(new InventorySettings(1000, 500),
                         new TopicSettings(PARTITIONS, (short) 1, true)).topology();
-                double holds = run(kafka.bootstrapServers(), home, "bench-inventory-" + round, inventory,
+                holds = run(kafka.bootstrapServers(), home, "bench-inventory-" + round, inventory,
                         Topics.HOLDS.name(), requests);
                 System.out.printf("round %d: pass-through %,9.0f records/s   inventory %,9.0f hold requests/s   "
                         + "ratio %.2f%n", round, passThrough, holds, holds / passThrough);
             }
+        }
+        // The same requests (one seat each, section i % 8) as row locks, with the broker stopped.
+        Map<String, Integer> capacity = new LinkedHashMap<>();
+        for (int s = 0; s < SECTIONS; s++) {
+            capacity.put("s" + s, seatsPerSection);
+        }
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(home.resolve("postgres"), Ports.free())) {
+            RowLockBaseline.Result locks = RowLockBaseline.run(postgres.jdbcUrl(), capacity, requests,
+                    i -> new RowLockBaseline.Request(List.of("s" + (i % SECTIONS)), 1), ROW_LOCK_CLIENTS);
+            System.out.printf("PostgreSQL row locks (SELECT ... FOR UPDATE), %d clients: %,9.0f holds/s, p50 %.1f ms, "
+                            + "p99 %.1f ms, %,d seats taken, oversold %d   inventory (round 2) / row locks %.2f%n",
+                    locks.clients(), locks.perSecond(), locks.p50Ms(), locks.p99Ms(), locks.seatsTaken(),
+                    locks.oversold(), holds / locks.perSecond());
         }
     }
 

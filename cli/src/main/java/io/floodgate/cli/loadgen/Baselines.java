@@ -1,6 +1,7 @@
 package io.floodgate.cli.loadgen;
 
 import io.floodgate.cli.bench.HttpLoad;
+import io.floodgate.cli.bench.RowLockBaseline;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.arrival.BuyerArrived;
@@ -14,9 +15,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,8 +59,19 @@ public record Baselines(long producerRecords, double producerPerSecond, HttpLoad
         HttpLoad.Result status = load.run("status GET .../status", gateway.resolve("/api/sales/" + LoadgenCommand.SALE
                 + "/status"), Map.of("Floodgate-Ticket", ticket), HTTP_CLIENTS, HTTP_ROUND);
         RowLockBaseline.Result rowLocks = RowLockBaseline.run(jdbcUrl, capacity, Math.max(1, holdRequests),
-                ROW_LOCK_CLIENTS, 42);
+                i -> buyerLike(List.copyOf(capacity.keySet()), i), ROW_LOCK_CLIENTS);
         return new Baselines(PRODUCER_RECORDS, producer, noOp, status, rowLocks);
+    }
+
+    /** A hold as the simulated buyers ask: 1 seat (70 %) or 2, the first section preferred 60/40, then the other. */
+    private static RowLockBaseline.Request buyerLike(List<String> sections, int i) {
+        SplittableRandom r = new SplittableRandom(i);
+        int quantity = r.nextInt(100) < 70 ? 1 : 2;
+        List<String> order = new ArrayList<>(sections);
+        if (r.nextInt(100) >= 60) {
+            Collections.reverse(order);
+        }
+        return new RowLockBaseline.Request(order, quantity);
     }
 
     private static double producerCeiling(String bootstrapServers, int partitions) throws Exception {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -70,6 +71,38 @@ final class Http {
     CompletableFuture<Reply> post(String endpoint, String path, String json, Map<String, String> headers) {
         return send(endpoint, request(path, headers, b -> b.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))), waitingActions);
+    }
+
+    /**
+     * Follows a Server-Sent Events stream: each event's JSON to {@code onEvent}, which answers
+     * whether to keep listening; {@code onEnd} when the stream ends in any other way (the server
+     * closed it, the gateway died, an error status). A stream is one buyer's open connection, not
+     * a request waiting its turn, so it does not count against the in-flight limit. Its latency is
+     * the time to its first event.
+     */
+    void stream(String endpoint, String path, Map<String, String> headers, Predicate<JsonNode> onEvent, Runnable onEnd) {
+        long sent = System.nanoTime();
+        EndpointStats s = stats.computeIfAbsent(endpoint, e -> new EndpointStats());
+        int gateway = pickGateway();
+        HttpRequest.Builder b = HttpRequest.newBuilder(gateways.get(gateway).resolve(path))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream");
+        headers.forEach(b::header);
+        SseEvents events = new SseEvents(onEvent, () -> s.ok((System.nanoTime() - sent) / 1000));
+        client.sendAsync(b.GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(events)).whenComplete((r, failure) -> {
+            if (events.closedByUs()) {
+                return;
+            }
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof ConnectException) {
+                    downUntil.set(gateway, System.nanoTime() + DOWN_FOR_NANOS);
+                }
+                s.error(cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName());
+            } else if (r.statusCode() != 200) {
+                s.error("HTTP " + r.statusCode());
+            }
+            onEnd.run();
+        });
     }
 
     Map<String, EndpointStats> stats() {

@@ -12,11 +12,12 @@ package io.floodgate.cli.loadgen;
  * @param duplicateTabShare buyers who also watch from a second tab (a repeated join and a second poller)
  * @param abandonShare      buyers who give up waiting at a random moment
  * @param checkoutShare     admitted buyers who go on to pay once they hold seats
- * @param maxInFlight       requests the generator has open at once
+ * @param maxInFlight       requests the generator has open at once (status streams not counted)
+ * @param sse               waiting buyers follow their status as Server-Sent Events instead of polling
  */
 public record LoadPlan(int buyers, int tickets, double arrivalSeconds, double preQueueShare, double preQueueSeconds,
                        int admissionRate, double duplicateTabShare, double abandonShare, double checkoutShare,
-                       int maxInFlight) {
+                       int maxInFlight, boolean sse) {
     public LoadPlan {
         if (buyers < 1 || tickets < 1 || arrivalSeconds < 0 || admissionRate < 1 || maxInFlight < 1
                 || !share(preQueueShare) || !share(duplicateTabShare) || !share(abandonShare) || !share(checkoutShare)) {

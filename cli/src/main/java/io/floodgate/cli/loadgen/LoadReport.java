@@ -1,5 +1,7 @@
 package io.floodgate.cli.loadgen;
 
+import io.floodgate.cli.bench.RowLockBaseline;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +65,8 @@ public record LoadReport(LoadPlan plan, long ticketsSold, double sellOutSeconds,
     public String text() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Load: %,d buyers for %,d tickets; %.0f%% waiting before the opening, the rest over %.0f s; "
-                        + "admitting %d/s%n", plan.buyers(), plan.tickets(), plan.preQueueShare() * 100, plan.arrivalSeconds(),
-                plan.admissionRate()))
+                        + "admitting %d/s; waiting buyers %s%n", plan.buyers(), plan.tickets(), plan.preQueueShare() * 100,
+                plan.arrivalSeconds(), plan.admissionRate(), plan.sse() ? "follow Server-Sent Events" : "poll their status"))
                 .append(String.format(Locale.ROOT, "tickets sold %,d; sold out %s; every buyer final after %.1f s; oversold %d; "
                                 + "buyers without a final state %d%n", ticketsSold,
                         sellOutSeconds < 0 ? "never" : String.format(Locale.ROOT, "%.1f s after the opening", sellOutSeconds),

@@ -50,12 +50,12 @@ public final class LoadgenCommand implements Command {
     @Override
     public String usage() {
         return "./floodgate loadgen " + String.join(" ", new TreeMap<>(OPTIONS).entrySet().stream()
-                .map(e -> "[" + e.getKey() + " " + e.getValue() + "]").toList()) + " [--cluster [--faults]] [--json]";
+                .map(e -> "[" + e.getKey() + " " + e.getValue() + "]").toList()) + " [--sse] [--cluster [--faults]] [--json]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, OPTIONS, Set.of("--json", "--cluster", "--faults"));
+        Options o = Options.parse(args, OPTIONS, Set.of("--json", "--cluster", "--faults", "--sse"));
         if (o.has("--faults") && !o.has("--cluster")) {
             throw new UsageException("--faults needs --cluster: with one instance of each there is nothing to fail over to");
         }
@@ -70,7 +70,7 @@ public final class LoadgenCommand implements Command {
                     Double.parseDouble(o.get("--arrival-seconds")), Double.parseDouble(o.get("--pre-queue-share")),
                     Double.parseDouble(o.get("--pre-queue-seconds")), Integer.parseInt(o.get("--admission-rate")),
                     Double.parseDouble(o.get("--duplicate-tabs")), Double.parseDouble(o.get("--abandon")),
-                    Double.parseDouble(o.get("--checkout")), Integer.parseInt(o.get("--max-in-flight")));
+                    Double.parseDouble(o.get("--checkout")), Integer.parseInt(o.get("--max-in-flight")), o.has("--sse"));
             paymentRate = Integer.parseInt(o.get("--payment-rate"));
             timeoutSeconds = Long.parseLong(o.get("--timeout-seconds"));
             windowSeconds = Integer.parseInt(o.get("--window-seconds"));

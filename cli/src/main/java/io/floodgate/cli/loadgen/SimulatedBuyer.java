@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,12 +20,15 @@ import java.util.function.Consumer;
 final class SimulatedBuyer {
     private static final int MAX_RETRIES = 30;
     private static final long DEFAULT_POLL_MS = 1000;
+    /** States of the status after which nothing more happens to the buyer. */
+    private static final Set<String> FINAL_STATES = Set.of("SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED", "PURCHASED",
+            "HOLD_EXPIRED", "PAYMENT_DECLINED", "HOLD_ENDED_BEFORE_PAYMENT");
 
     private final String saleId;
     private final String buyerId;
     private final Http http;
     private final ScheduledExecutorService timer;
-    private final Random random;
+    private final SplittableRandom random;
     private final LoadPlan plan;
     private final Consumer<SimulatedBuyer> finished;
     private final long abandonAtNanos;
@@ -39,6 +43,8 @@ final class SimulatedBuyer {
     private volatile boolean arrivalAcknowledged;
     private volatile String outcome;
     private List<String> seats = List.of();
+    /** A status stream is open (with {@code --sse}). */
+    private volatile boolean streaming;
     private String sectionId;
 
     SimulatedBuyer(String saleId, String buyerId, Http http, ScheduledExecutorService timer, long seed, LoadPlan plan,
@@ -47,7 +53,9 @@ final class SimulatedBuyer {
         this.buyerId = buyerId;
         this.http = http;
         this.timer = timer;
-        this.random = new Random(seed);
+        // Not java.util.Random: its first draws for neighbouring seeds are nearly equal, which made
+        // hundreds of consecutive buyers abandon together (and share seat choices).
+        this.random = new SplittableRandom(seed);
         this.plan = plan;
         this.finished = finished;
         this.abandonAtNanos = random.nextDouble() < plan.abandonShare()
@@ -139,15 +147,44 @@ final class SimulatedBuyer {
         retries = 0;
         String state = r.text("state");
         lastState = state;
-        switch (state == null ? "" : state) {
-            case "ADMITTED" -> {
-                pass = r.text("admissionToken");
-                hold();
-            }
-            case "SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED", "PURCHASED", "HOLD_EXPIRED", "PAYMENT_DECLINED",
-                 "HOLD_ENDED_BEFORE_PAYMENT" -> finish(state);
-            default -> timer.schedule(this::pollStatus, pollAfter(r), TimeUnit.MILLISECONDS);
+        if ("ADMITTED".equals(state)) {
+            pass = r.text("admissionToken");
+            hold();
+        } else if (state != null && FINAL_STATES.contains(state)) {
+            finish(state);
+        } else if (!plan.sse()) {
+            timer.schedule(this::pollStatus, pollAfter(r), TimeUnit.MILLISECONDS);
+        } else if (!streaming) {
+            followStream();
         }
+    }
+
+    /**
+     * Follows the status as Server-Sent Events until it asks the buyer to act or is final. A stream
+     * that ends otherwise (the gateway died, say) is followed by a status read, which opens a new one.
+     */
+    private void followStream() {
+        streaming = true;
+        http.stream("status-stream", path("/status/stream"), Map.of("Floodgate-Ticket", ticket), status -> {
+            if (System.nanoTime() > abandonAtNanos) {
+                streaming = false;
+                finish("ABANDONED");
+                return false;
+            }
+            String state = status.path("state").asText("");
+            lastState = state;
+            if (!state.equals("ADMITTED") && !FINAL_STATES.contains(state)) {
+                return true;
+            }
+            streaming = false;
+            onStatus(new Http.Reply(200, status, DEFAULT_POLL_MS));
+            return false;
+        }, () -> {
+            streaming = false;
+            if (outcome == null) {
+                timer.schedule(this::pollStatus, DEFAULT_POLL_MS, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     private void hold() {

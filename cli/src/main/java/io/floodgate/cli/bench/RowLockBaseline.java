@@ -1,4 +1,4 @@
-package io.floodgate.cli.loadgen;
+package io.floodgate.cli.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,36 +10,40 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * What users would otherwise build: seats as rows in PostgreSQL, a hold as a transaction that
- * locks free rows with {@code SELECT ... FOR UPDATE} and marks them taken. Run with the same
- * sections, the same number of hold requests (quantities and section preferences drawn as the
- * simulated buyers draw them) and a pool of concurrent clients, against the run's own PostgreSQL.
+ * locks free rows with {@code SELECT ... FOR UPDATE} and marks them taken. A benchmark runs it with
+ * its own sections and hold requests, from a pool of concurrent clients, beside Floodgate's figure.
  * <p>
- * Under contention every client locks the same first free rows; the losers, once the winner
- * commits, find those rows taken and come back with fewer than they asked for, and try again:
- * the retries are counted.
+ * Under contention every client waits for the same first free rows: PostgreSQL serialises one
+ * section's holds on its row locks. A lock round that still comes back short (PostgreSQL skips
+ * rows taken meanwhile) is tried again, and counted.
  */
-final class RowLockBaseline {
+public final class RowLockBaseline {
     /**
      * @param seconds        from the first request to the last answer
      * @param sellOutSeconds from the first request until no seat was free, or -1
      * @param retries        lock rounds that came back short and were tried again
      * @param oversold       seats taken beyond the sections' capacity (0: rows cannot be taken twice)
      */
-    record Result(int requests, int clients, double seconds, double perSecond, double p50Ms, double p99Ms,
-                  long seatsTaken, double sellOutSeconds, long retries, long oversold) {
+    public record Result(int requests, int clients, double seconds, double perSecond, double p50Ms, double p99Ms,
+                         long seatsTaken, double sellOutSeconds, long retries, long oversold) {
+    }
+
+    /** One hold request: {@code quantity} seats in the first of {@code sections} that has them. */
+    public record Request(List<String> sections, int quantity) {
     }
 
     private RowLockBaseline() {
     }
 
-    static Result run(String jdbcUrl, Map<String, Integer> capacity, int requests, int clients, long seed)
-            throws Exception {
+    /** Runs {@code requests} hold requests ({@code request} draws the i-th) from {@code clients} connections. */
+    public static Result run(String jdbcUrl, Map<String, Integer> capacity, int requests, IntFunction<Request> request,
+                             int clients) throws Exception {
         int total = capacity.values().stream().mapToInt(Integer::intValue).sum();
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS loadgen_baseline");
@@ -55,7 +59,6 @@ final class RowLockBaseline {
                 }
             }
         }
-        List<String> sections = List.copyOf(capacity.keySet());
         AtomicInteger next = new AtomicInteger();
         AtomicLong taken = new AtomicLong();
         AtomicLong retries = new AtomicLong();
@@ -69,15 +72,11 @@ final class RowLockBaseline {
                 try (Connection c = DriverManager.getConnection(jdbcUrl)) {
                     c.setAutoCommit(false);
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        Random r = new Random(seed + i);
-                        int quantity = r.nextInt(100) < 70 ? 1 : 2;
-                        String preferred = sections.get(r.nextInt(100) < 60 ? 0 : Math.min(1, sections.size() - 1));
+                        Request wanted = request.apply(i);
                         long sent = System.nanoTime();
-                        int got = hold(c, preferred, quantity, "request-" + i, retries);
-                        for (int k = 0; got == 0 && k < sections.size(); k++) {
-                            if (!sections.get(k).equals(preferred)) {
-                                got = hold(c, sections.get(k), quantity, "request-" + i, retries);
-                            }
+                        int got = 0;
+                        for (int k = 0; got == 0 && k < wanted.sections().size(); k++) {
+                            got = hold(c, wanted.sections().get(k), wanted.quantity(), "request-" + i, retries);
                         }
                         latencies[i] = System.nanoTime() - sent;
                         if (got > 0 && taken.addAndGet(got) == total) {
