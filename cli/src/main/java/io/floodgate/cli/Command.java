@@ -13,6 +13,10 @@ public interface Command {
 
     /** Runs {@code command}, turning a usage error, an unreadable input or an unreachable system into a message and status 2. */
     static int runReporting(Command command, List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("usage: " + command.usage());
+            return 0;
+        }
         try {
             return command.run(args, out, err);
         } catch (UsageException e) {

@@ -78,16 +78,21 @@ public final class Floodgate {
                   reconcile <saleId> | --from <file> [--jdbc ..] [--provider .. | --no-provider]
                          compare the orders ledger, the event log and the payment provider's record seat
                          by seat, with totals by section (exit 1 on any difference).
-                  loadgen [--buyers 2000] [--tickets 500] [--arrival-seconds 10] [--pre-queue-share 0.2] ...
-                         an on-sale over HTTP against a fresh local stack: buyers join, wait, hold and pay
-                         (duplicate tabs, abandonment, alternatives); reports tickets sold, time to sell
-                         out, oversold, latency per endpoint, errors, final states and fairness.
+                  loadgen [--buyers 2000] [--tickets 500] [--sse] [--cluster [--faults]] ... (--help: all)
+                         an on-sale over HTTP against a fresh local stack: buyers join, wait (polling or
+                         SSE), hold and pay (duplicate tabs, abandonment, alternatives); reports tickets
+                         sold, time to sell out, oversold, latency per endpoint, errors, CPU per process,
+                         final states, fairness, checks of the log, ledger and charges, and baselines.
+                         --cluster: three Kafka nodes and two instances of each service; --faults: kill
+                         one instance of each (kill -9) and stop a broker during the load (exit 1 on any
+                         failed check).
                   bench waiting-room [buyers]
                          load a million (or [buyers]) waiting buyers into one sale on a fresh local
                          stack; print heap per service and status reads/s beside a no-op endpoint.
                   bench holds [requests]
                          hold requests/s through inventory's topology (exactly_once_v2) beside a
-                         pass-through Streams app, on one embedded broker, in the same run.
+                         pass-through Streams app, on one embedded broker, and beside the same requests
+                         as PostgreSQL row locks, in the same run.
                   bench audit [events]
                          export, replay and audit a generated sale of a million (or [events]) events,
                          from a file and from Kafka, beside a bare read of the same records.

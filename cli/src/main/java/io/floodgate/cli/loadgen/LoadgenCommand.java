@@ -76,6 +76,8 @@ public final class LoadgenCommand implements Command {
             windowSeconds = Integer.parseInt(o.get("--window-seconds"));
             holdSeconds = Integer.parseInt(o.get("--hold-seconds"));
             faultAt = o.has("--faults") ? Double.parseDouble(o.get("--fault-at")) : -1;
+        } catch (NumberFormatException e) {
+            throw new UsageException("every option but the switches takes a number (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
