@@ -39,6 +39,8 @@ class LoadgenTest {
 
         assertEquals(5, report.path("faults").size(), "four instances killed and a broker stopped: " + all);
         assertTrue(report.path("faults").toString().contains("kill -9 queue-service"), all);
+        assertEquals(2, report.path("faults").toString().split("the owner of the sale's partition", -1).length - 1,
+                "queue-service and inventory-service each lose the instance that owns the sale: " + all);
         assertTrue(report.path("faults").toString().contains("stopped Kafka node"), all);
 
         assertEquals(TICKETS, report.path("ticketsSold").asLong(), "sold out: " + all);

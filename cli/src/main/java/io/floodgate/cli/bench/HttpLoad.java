@@ -72,10 +72,6 @@ public final class HttpLoad {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, all.length, failed.get(), elapsed, percentile(all, 0.50), percentile(all, 0.99));
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+        return new Result(name, all.length, failed.get(), elapsed, Percentile.of(all, 0.50), Percentile.of(all, 0.99));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Baselines measured on the run's own stack right after its load, so that each figure of the run
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *                              of the same cluster
  * @param noOp                  a closed loop on the gateway's no-op endpoint ({@code GET /api/ping})
  * @param status                the same loop on a buyer's status, the waiting room's hot path
- * @param rowLocks              the same hold requests as the run made, as row locks in PostgreSQL
+ * @param rowLocks              as many hold requests as the run made, drawn as its buyers draw them
+ *                              (quantities, preferences), as row locks in PostgreSQL
  */
 public record Baselines(long producerRecords, double producerPerSecond, HttpLoad.Result noOp, HttpLoad.Result status,
                         RowLockBaseline.Result rowLocks) {
@@ -81,14 +83,24 @@ public record Baselines(long producerRecords, double producerPerSecond, HttpLoad
                     .all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<String, Event> producer = clients.producer("loadgen-baseline")) {
+            AtomicLong failed = new AtomicLong();
             long start = System.nanoTime();
             for (int i = 0; i < PRODUCER_RECORDS; i++) {
                 // One sale's arrivals share its key, so one partition: the ceiling that bounds one on-sale.
                 producer.send(new ProducerRecord<>(SCRATCH_TOPIC, SCRATCH_SALE, new BuyerArrived(
-                        EventMeta.of(SCRATCH_SALE, EventMeta.newId(), "loadgen-baseline", Instant.now()), "buyer-" + i)));
+                        EventMeta.of(SCRATCH_SALE, EventMeta.newId(), "loadgen-baseline", Instant.now()), "buyer-" + i)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failed.incrementAndGet();
+                            }
+                        });
             }
             producer.flush();
-            return PRODUCER_RECORDS / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " of the producer baseline's records were not acknowledged");
+            }
+            return PRODUCER_RECORDS / seconds;
         }
     }
 }

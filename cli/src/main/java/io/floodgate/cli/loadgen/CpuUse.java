@@ -31,7 +31,7 @@ final class CpuUse {
         return new CpuUse(home);
     }
 
-    /** CPU seconds per process since {@link #start()}, largest first; processes that died are not counted. */
+    /** CPU seconds per process since {@link #start(String)}, largest first; processes that died are not counted. */
     Map<String, Double> since(LocalStack stack) {
         Map<Long, String> names = new HashMap<>();
         for (FloodgateService service : FloodgateService.values()) {

@@ -1,5 +1,7 @@
 package io.floodgate.cli.loadgen;
 
+import io.floodgate.cli.bench.Percentile;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,12 +31,12 @@ final class EndpointStats {
     synchronized Figures figures(double seconds) {
         long[] sorted = Arrays.copyOf(micros, count);
         Arrays.sort(sorted);
-        return new Figures(count, count / Math.max(seconds, 1e-9), at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+        return new Figures(count, count / Math.max(seconds, 1e-9), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
                 new TreeMap<>(errors));
     }
 
-    private static double at(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1000.0;
+    private static double ms(long[] sortedMicros, double p) {
+        return Percentile.of(sortedMicros, p) / 1000.0;
     }
 
     /** One endpoint's figures over a run. */

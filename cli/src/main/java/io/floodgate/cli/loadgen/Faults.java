@@ -33,6 +33,7 @@ final class Faults {
     private final long openingNanos;
     private final PrintStream err;
     private final ConcurrentLinkedQueue<String> done = new ConcurrentLinkedQueue<>();
+    private volatile boolean failed;
 
     Faults(LocalStack stack, String saleId, long openingNanos, PrintStream err) {
         this.stack = stack;
@@ -46,16 +47,24 @@ final class Faults {
         return List.copyOf(done);
     }
 
+    /** Every fault was injected. */
+    boolean complete() {
+        return !failed && done.size() == KILLED.size() + 1;
+    }
+
     void inject() {
         try {
             for (FloodgateService service : KILLED) {
-                int number = victim(service);
+                int owner = saleOwner(service);
+                int number = owner > 0 ? owner : 1;
                 ServiceProcess killed = stack.kill(service, number);
-                record("kill -9 %s instance %d (pid %d)", service.module(), number, killed.pid());
+                record("kill -9 %s instance %d (pid %d)%s", service.module(), number, killed.pid(),
+                        owner > 0 ? ", the owner of the sale's partition" : "");
             }
             Thread.sleep(BROKER_AFTER_MS);
             record("stopped Kafka node 3 (%s)", stack.stopBroker(2));
         } catch (Exception e) {
+            failed = true;
             record("fault injection failed: %s", e);
         }
     }
@@ -67,15 +76,15 @@ final class Faults {
         err.println("  FAULT " + line);
     }
 
-    /** The instance to kill: for the Streams services, the one whose member owns the sale's partition. */
-    private int victim(FloodgateService service) {
+    /** For the Streams services, the number of the instance whose member owns the sale's partition; else 0. */
+    private int saleOwner(FloodgateService service) {
         String group = switch (service) {
             case QUEUE -> ConsumerGroups.QUEUE;
             case INVENTORY -> ConsumerGroups.INVENTORY;
             default -> null;
         };
         if (group == null) {
-            return 1;
+            return 0;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             int partitions = admin.describeTopics(List.of(Topics.SALES.name())).allTopicNames().get(10, TimeUnit.SECONDS)
@@ -83,14 +92,17 @@ final class Faults {
             TopicPartition sale = new TopicPartition(Topics.SALES.name(), KafkaSaleLog.partitionOf(saleId, partitions));
             for (MemberDescription m : admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
                     .get(group).members()) {
-                if (m.assignment().topicPartitions().contains(sale) && m.groupInstanceId().isPresent()) {
-                    String id = m.groupInstanceId().get();
-                    return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+                // The stack names instance n "<module>-n"; Streams adds "-<thread>" to it.
+                String prefix = service.module() + "-";
+                if (m.assignment().topicPartitions().contains(sale) && m.groupInstanceId().isPresent()
+                        && m.groupInstanceId().get().startsWith(prefix)) {
+                    String number = m.groupInstanceId().get().substring(prefix.length());
+                    return Integer.parseInt(number.contains("-") ? number.substring(0, number.indexOf('-')) : number);
                 }
             }
         } catch (Exception e) {
             err.println("  (could not tell which " + service.module() + " owns the sale: " + e + ")");
         }
-        return 1;
+        return 0;
     }
 }

@@ -47,7 +47,7 @@ final class Http {
     private static final long DOWN_FOR_NANOS = 2_000_000_000L;
 
     private final List<URI> gateways;
-    /** Per gateway, until when it is left out (System.nanoTime), 0 when up. */
+    /** Per gateway, until when it is left out (System.nanoTime), 0 when never left out. */
     private final AtomicLongArray downUntil;
     private final AtomicInteger turn = new AtomicInteger();
     private final int maxInFlight;
@@ -124,7 +124,8 @@ final class Http {
         long now = System.nanoTime();
         for (int i = 0; i < gateways.size(); i++) {
             int g = (start + i) % gateways.size();
-            if (downUntil.get(g) < now) {
+            long until = downUntil.get(g);
+            if (until == 0 || until - now < 0) {
                 return g;
             }
         }
@@ -133,7 +134,7 @@ final class Http {
 
     private CompletableFuture<Reply> send(String endpoint, Function<URI, HttpRequest> request, Queue<Runnable> queue) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
-        Runnable go = () -> attempt(endpoint, request, answer, gateways.size());
+        Runnable go = () -> attempt(endpoint, request, answer, gateways.size(), System.nanoTime());
         synchronized (this) {
             if (inFlight < maxInFlight) {
                 inFlight++;
@@ -146,47 +147,58 @@ final class Http {
         return answer;
     }
 
+    /**
+     * Sends once; on a refused connection, to the next gateway (keeping the slot and the time sent).
+     * Whatever happens, the answer completes and the slot is released exactly once.
+     */
     private void attempt(String endpoint, Function<URI, HttpRequest> request, CompletableFuture<Reply> answer,
-                         int gatewaysLeft) {
-        long sent = System.nanoTime();
+                         int gatewaysLeft, long sent) {
         EndpointStats s = stats.computeIfAbsent(endpoint, e -> new EndpointStats());
         int gateway = pickGateway();
-        client.sendAsync(request.apply(gateways.get(gateway)), HttpResponse.BodyHandlers.ofByteArray())
-                .whenComplete((r, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof ConnectException && gatewaysLeft > 1) {
-                    downUntil.set(gateway, System.nanoTime() + DOWN_FOR_NANOS);
-                    s.error("connection refused, sent to another gateway");
-                    attempt(endpoint, request, answer, gatewaysLeft - 1);
-                    return;
-                }
-                release();
-                s.error(cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName());
-                answer.complete(new Reply(0, EventJson.mapper().createObjectNode(), 1000));
-                return;
-            }
+        try {
+            client.sendAsync(request.apply(gateways.get(gateway)), HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((r, failure) -> {
+                        Throwable cause = failure == null ? null : failure.getCause() != null ? failure.getCause() : failure;
+                        if (cause instanceof ConnectException && gatewaysLeft > 1) {
+                            downUntil.set(gateway, System.nanoTime() + DOWN_FOR_NANOS);
+                            s.error("connection refused, sent to another gateway");
+                            attempt(endpoint, request, answer, gatewaysLeft - 1, sent);
+                            return;
+                        }
+                        answer.complete(cause != null ? failed(s, cause) : answered(s, r, sent));
+                        release();
+                    });
+        } catch (RuntimeException e) {
+            answer.complete(failed(s, e));
             release();
-            JsonNode body;
+        }
+    }
+
+    private static Reply failed(EndpointStats s, Throwable cause) {
+        s.error(cause instanceof HttpTimeoutException ? "timeout" : cause.getClass().getSimpleName());
+        return new Reply(0, EventJson.mapper().createObjectNode(), 1000);
+    }
+
+    private static Reply answered(EndpointStats s, HttpResponse<byte[]> r, long sent) {
+        JsonNode body;
+        try {
+            body = r.body().length == 0 ? EventJson.mapper().createObjectNode() : EventJson.mapper().readTree(r.body());
+        } catch (Exception e) {
+            body = EventJson.mapper().createObjectNode();
+        }
+        if (r.statusCode() >= 500 || r.statusCode() == 429 || r.statusCode() == 400 || r.statusCode() == 401) {
+            s.error("HTTP " + r.statusCode() + " " + body.path("error").asText(""));
+        } else {
+            s.ok((System.nanoTime() - sent) / 1000);
+        }
+        long retryAfter = r.headers().firstValue("Retry-After").map(v -> {
             try {
-                body = r.body().length == 0 ? EventJson.mapper().createObjectNode() : EventJson.mapper().readTree(r.body());
-            } catch (Exception e) {
-                body = EventJson.mapper().createObjectNode();
+                return Long.parseLong(v.trim()) * 1000;
+            } catch (NumberFormatException e) {
+                return 1000L;
             }
-            if (r.statusCode() >= 500 || r.statusCode() == 429 || r.statusCode() == 400 || r.statusCode() == 401) {
-                s.error("HTTP " + r.statusCode() + " " + body.path("error").asText(""));
-            } else {
-                s.ok((System.nanoTime() - sent) / 1000);
-            }
-            long retryAfter = r.headers().firstValue("Retry-After").map(v -> {
-                try {
-                    return Long.parseLong(v.trim()) * 1000;
-                } catch (NumberFormatException e) {
-                    return 1000L;
-                }
-            }).orElse(1000L);
-            answer.complete(new Reply(r.statusCode(), body, retryAfter));
-        });
+        }).orElse(1000L);
+        return new Reply(r.statusCode(), body, retryAfter);
     }
 
     private void release() {

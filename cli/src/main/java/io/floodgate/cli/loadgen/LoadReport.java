@@ -13,6 +13,7 @@ import java.util.Map;
  * @param oversold       seats bought twice, plus seats bought beyond the sale's capacity (must be 0)
  * @param buyersWithoutFinalState buyers still without an explicit final state when the run ended (must be 0)
  * @param faults         the faults injected, with when (empty without {@code --faults})
+ * @param faultsComplete every fault asked for was injected (true without {@code --faults})
  * @param checks         what the log, the ledger and the provider say after the run
  * @param loadSeconds    wall time from the sale's creation to the last buyer's final state
  * @param cpuSeconds     CPU seconds each process used over {@code loadSeconds}, largest first
@@ -22,13 +23,17 @@ import java.util.Map;
 public record LoadReport(LoadPlan plan, long ticketsSold, double sellOutSeconds, double allFinalSeconds, long oversold,
                          long buyersWithoutFinalState, double requestsPerSecond,
                          Map<String, EndpointStats.Figures> endpoints, Map<String, Long> buyersByFinalState,
-                         String fairness, List<String> faults, LogChecks checks, double loadSeconds,
+                         String fairness, List<String> faults, boolean faultsComplete, LogChecks checks,
+                         double loadSeconds,
                          Map<String, Double> cpuSeconds, double saleEventsPerSecond,
                          Baselines baselines) {
 
-    /** Nothing oversold, every buyer final, no acknowledged arrival lost, no double charge, records agree. */
+    /**
+     * Nothing oversold, every buyer final, no acknowledged arrival lost, no double charge, records
+     * agree, and every fault asked for happened (a fault run without its faults proves nothing).
+     */
     public boolean passed() {
-        return oversold == 0 && buyersWithoutFinalState == 0 && checks.passed();
+        return oversold == 0 && buyersWithoutFinalState == 0 && checks.passed() && faultsComplete;
     }
 
     private void baselines(StringBuilder out) {
@@ -49,8 +54,8 @@ public record LoadReport(LoadPlan plan, long ticketsSold, double sellOutSeconds,
             out.append(String.format(Locale.ROOT, "; the run's status p99 %.1f ms = %.1f x the no-op p99",
                     status.p99Ms(), status.p99Ms() / Math.max(1e-3, b.noOp().p99Micros() / 1000.0)));
         }
-        out.append(String.format(Locale.ROOT, "%n  PostgreSQL row locks (SELECT ... FOR UPDATE), the run's %,d hold requests "
-                        + "by %d clients: %,.0f holds/s, p50 %.1f ms, p99 %.1f ms; %,d seats taken, sold out %s; "
+        out.append(String.format(Locale.ROOT, "%n  PostgreSQL row locks (SELECT ... FOR UPDATE), as many hold requests as the run made "
+                        + "(%,d) by %d clients: %,.0f holds/s, p50 %.1f ms, p99 %.1f ms; %,d seats taken, sold out %s; "
                         + "%,d lock rounds came back short; oversold %d%n", locks.requests(), locks.clients(),
                 locks.perSecond(), locks.p50Ms(), locks.p99Ms(), locks.seatsTaken(),
                 locks.sellOutSeconds() < 0 ? "never" : String.format(Locale.ROOT, "after %.2f s", locks.sellOutSeconds()),
@@ -83,8 +88,8 @@ public record LoadReport(LoadPlan plan, long ticketsSold, double sellOutSeconds,
         out.append("\nbuyers by final state\n");
         buyersByFinalState.forEach((state, n) -> out.append(String.format(Locale.ROOT, "  %-28s %,9d%n", state, n)));
         out.append("\nfairness (floodgate fairness on the sale's log): ").append(fairness).append('\n');
-        if (!faults.isEmpty()) {
-            out.append("\nfaults injected (seconds from the opening)\n");
+        if (!faults.isEmpty() || !faultsComplete) {
+            out.append("\nfaults injected (seconds from the opening)").append(faultsComplete ? "" : ": NOT ALL").append('\n');
             faults.forEach(f -> out.append("  ").append(f).append('\n'));
         }
         out.append(String.format(Locale.ROOT, "%nchecks: acknowledged arrivals %,d, lost %d%s; oversold in the log %d; "

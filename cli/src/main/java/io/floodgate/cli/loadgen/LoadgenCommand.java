@@ -167,7 +167,8 @@ public final class LoadgenCommand implements Command {
                             (System.nanoTime() - openingNanos) / 1e9, arrived.get(), done.size(), answered());
                 }
             }
-            double allFinal = (System.nanoTime() - openingNanos) / 1e9;
+            long loadEnd = System.nanoTime();
+            double allFinal = (loadEnd - openingNanos) / 1e9;
             if (sellOut < 0 && remainingSeats() == 0) {
                 sellOut = allFinal;
             }
@@ -176,12 +177,13 @@ public final class LoadgenCommand implements Command {
                 faulting.join();
             }
             Map<String, Double> cpuSeconds = cpu.since(stack);
-            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            return report(buyers, sellOut, allFinal, openingNanos, faults.done(), cpuSeconds, loadSeconds);
+            double loadSeconds = (loadEnd - loadStart) / 1e9;
+            return report(buyers, sellOut, allFinal, faults.done(), faultAt < 0 || faults.complete(), cpuSeconds,
+                    loadSeconds);
         }
 
-        private LoadReport report(List<SimulatedBuyer> buyers, double sellOut, double allFinal, long openingNanos,
-                                  List<String> faults, Map<String, Double> cpuSeconds, double loadSeconds)
+        private LoadReport report(List<SimulatedBuyer> buyers, double sellOut, double allFinal, List<String> faults,
+                                  boolean faultsComplete, Map<String, Double> cpuSeconds, double loadSeconds)
                 throws Exception {
             Map<String, Long> finals = new TreeMap<>();
             Set<String> seats = new HashSet<>();
@@ -203,10 +205,9 @@ public final class LoadgenCommand implements Command {
                     }
                 }
             }
-            double seconds = (System.nanoTime() - openingNanos) / 1e9 + plan.preQueueSeconds();
             Map<String, EndpointStats.Figures> endpoints = new LinkedHashMap<>();
-            new TreeMap<>(http.stats()).forEach((name, s) -> endpoints.put(name, s.figures(seconds)));
-            double total = endpoints.values().stream().mapToDouble(f -> f.answered()).sum() / seconds;
+            new TreeMap<>(http.stats()).forEach((name, s) -> endpoints.put(name, s.figures(loadSeconds)));
+            double total = endpoints.values().stream().mapToDouble(f -> f.answered()).sum() / loadSeconds;
             err.println("checking the sale's log, the ledger and the provider's charges ...");
             SaleReplay replay = SaleReplay.of(new KafkaSaleLog(
                     Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), SALE, Progress.silent()));
@@ -219,7 +220,8 @@ public final class LoadgenCommand implements Command {
                     URI.create(stack.gatewayUrl()), ticket, stack.jdbcUrl(), capacity(),
                     holds == null ? 0 : (int) holds.answered());
             return new LoadReport(plan, sold, sellOut, allFinal, duplicates + Math.max(0, sold - plan.tickets()),
-                    withoutFinal, total, endpoints, finals, fairness(replay), faults, checks, loadSeconds, cpuSeconds,
+                    withoutFinal, total, endpoints, finals, fairness(replay), faults, faultsComplete, checks, loadSeconds,
+                    cpuSeconds,
                     replay.events() / Math.max(1e-3, (replay.last().toEpochMilli() - replay.first().toEpochMilli()) / 1e3),
                     baselines);
         }

@@ -31,7 +31,10 @@ final class SimulatedBuyer {
     private final SplittableRandom random;
     private final LoadPlan plan;
     private final Consumer<SimulatedBuyer> finished;
-    private final long abandonAtNanos;
+    /** How long after arriving the buyer gives up waiting; MAX_VALUE for those who never do. */
+    private final long patienceNanos;
+    private final boolean opensSecondTab;
+    private volatile long abandonAtNanos = Long.MAX_VALUE;
     private String ticket;
     private String pass;
     private String holdId;
@@ -58,8 +61,9 @@ final class SimulatedBuyer {
         this.random = new SplittableRandom(seed);
         this.plan = plan;
         this.finished = finished;
-        this.abandonAtNanos = random.nextDouble() < plan.abandonShare()
-                ? System.nanoTime() + (long) (random.nextDouble() * 30e9) : Long.MAX_VALUE;
+        this.patienceNanos = random.nextDouble() < plan.abandonShare()
+                ? (long) (random.nextDouble() * 30e9) : Long.MAX_VALUE;
+        this.opensSecondTab = random.nextDouble() < plan.duplicateTabShare();
         this.sectionId = random.nextInt(100) < 60 ? "floor" : "balcony";
     }
 
@@ -92,8 +96,11 @@ final class SimulatedBuyer {
     }
 
     void arrive() {
+        if (patienceNanos != Long.MAX_VALUE) {
+            abandonAtNanos = System.nanoTime() + patienceNanos;
+        }
         join();
-        if (random.nextDouble() < plan.duplicateTabShare()) {
+        if (opensSecondTab) {
             timer.schedule(this::secondTab, 500, TimeUnit.MILLISECONDS);
         }
     }

@@ -22,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real KRaft node (broker and controller in one), running in this JVM from the Maven Central
@@ -63,16 +67,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         String clusterId = Uuid.randomUuid().toString();
         int replicas = Math.min(3, nodes);
-        // A combined node's startup waits for the quorum, so the nodes must start together.
+        // A combined node's startup waits for the quorum, so the nodes start together, a thread each.
+        ExecutorService starters = Executors.newFixedThreadPool(nodes);
         List<CompletableFuture<EmbeddedKafka>> starting = new ArrayList<>();
         for (int i = 0; i < nodes; i++) {
             int node = i;
             starting.add(CompletableFuture.supplyAsync(() -> startNode(dir.resolve("node-" + (node + 1)), node + 1,
-                    brokerPorts[node], controllerPorts[node], String.join(",", voters), clusterId, replicas)));
+                    brokerPorts[node], controllerPorts[node], String.join(",", voters), clusterId, replicas), starters));
         }
-        List<EmbeddedKafka> cluster = starting.stream().map(CompletableFuture::join).toList();
-        cluster.get(0).awaitReady(nodes, Duration.ofSeconds(90));
-        return cluster;
+        starters.shutdown();
+        try {
+            List<EmbeddedKafka> cluster = starting.stream().map(CompletableFuture::join).toList();
+            cluster.get(0).awaitReady(nodes, Duration.ofSeconds(90));
+            return cluster;
+        } catch (RuntimeException e) {
+            starting.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join)
+                    .forEach(EmbeddedKafka::close);
+            throw e;
+        }
     }
 
     private static EmbeddedKafka startNode(Path dataDir, int nodeId, int brokerPort, int controllerPort,
@@ -160,16 +172,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void awaitReady(int brokers, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Exception last = null;
             while (true) {
                 try {
                     if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= brokers) {
                         return;
                     }
-                } catch (Exception e) {
-                    // not up yet
+                } catch (ExecutionException | TimeoutException e) {
+                    last = e; // not up yet
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("embedded Kafka: fewer than " + brokers + " brokers after " + timeout);
+                    throw new IllegalStateException("embedded Kafka: fewer than " + brokers + " brokers after " + timeout,
+                            last);
                 }
                 Thread.sleep(100);
             }
