@@ -7,6 +7,7 @@ import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
@@ -25,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A sale's events read from Kafka as a downstream system would (committed records only), up to
@@ -90,10 +93,8 @@ public final class KafkaSaleLog implements SaleLog {
             readFrom(consumer, start, byPartition, progress);
             progress.finish();
             partitions.clear();
-            for (Topic<?> t : Topics.ALL) {
-                if (t != Topics.AVAILABILITY) {
-                    partitions.put(t.name(), all(consumer, t).size());
-                }
+            for (Topic<?> t : TOPICS) {
+                partitions.put(t.name(), all(consumer, t).size());
             }
             return merge(byPartition.values(), created.occurredAt());
         } catch (UncheckedIOException e) {
@@ -159,13 +160,15 @@ public final class KafkaSaleLog implements SaleLog {
         long lastProgress = System.nanoTime();
         long read = -1;
         while (true) {
-            List<TopicPartition> open = ends.entrySet().stream()
-                    .filter(e -> consumer.position(e.getKey()) < e.getValue()).map(Map.Entry::getKey).toList();
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            ends.keySet().forEach(p -> positions.put(p, consumer.position(p)));
+            Set<TopicPartition> open = ends.keySet().stream().filter(p -> positions.get(p) < ends.get(p))
+                    .collect(Collectors.toSet());
             if (open.isEmpty()) {
                 return;
             }
             consumer.pause(ends.keySet().stream().filter(p -> !open.contains(p)).toList());
-            long now = start.entrySet().stream().mapToLong(e -> consumer.position(e.getKey()) - e.getValue()).sum();
+            long now = start.entrySet().stream().mapToLong(e -> positions.get(e.getKey()) - e.getValue()).sum();
             if (now != read) {
                 read = now;
                 lastProgress = System.nanoTime();
@@ -174,15 +177,19 @@ public final class KafkaSaleLog implements SaleLog {
                 throw new IOException("reading " + open + " made no progress for " + STALLED.toSeconds()
                         + " s: is the broker still there?");
             }
-            for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
-                // Past the end as of the start of the read, or another sale's (a cheap look before parsing).
-                if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition())) || r.value() == null
-                        || !(r.value().contains(ownSale) || r.value().contains(allSales))) {
-                    continue;
-                }
-                LoggedEvent e = parse(r);
-                if (e.saleId().equals(saleId) || e.saleId().equals(EventMeta.ALL_SALES)) {
-                    into.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>()).add(e);
+            ConsumerRecords<String, String> polled = consumer.poll(POLL);
+            for (TopicPartition partition : polled.partitions()) {
+                long end = ends.get(partition);
+                for (ConsumerRecord<String, String> r : polled.records(partition)) {
+                    // Past the end as of the start of the read, or another sale's (a cheap look before parsing).
+                    if (r.offset() >= end || r.value() == null
+                            || !(r.value().contains(ownSale) || r.value().contains(allSales))) {
+                        continue;
+                    }
+                    LoggedEvent e = parse(r);
+                    if (e.saleId().equals(saleId) || e.saleId().equals(EventMeta.ALL_SALES)) {
+                        into.computeIfAbsent(partition, p -> new ArrayList<>()).add(e);
+                    }
                 }
             }
         }

@@ -1,5 +1,8 @@
 package io.floodgate.audit.log;
 
+import io.floodgate.contracts.Topic;
+import io.floodgate.contracts.Topics;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,9 @@ import java.util.function.Consumer;
 
 /** A sale's events, wherever they are kept (Kafka or an export file), handed over in {@link ReplayOrder}. */
 public interface SaleLog {
+    /** The topics a sale's log is read from and exported with: the catalogue but the compacted {@code floodgate.availability} view. */
+    List<Topic<?>> TOPICS = Topics.ALL.stream().filter(t -> t != Topics.AVAILABILITY).toList();
+
     String saleId();
 
     void forEach(Consumer<LoggedEvent> sink) throws IOException;

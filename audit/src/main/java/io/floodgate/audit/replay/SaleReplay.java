@@ -346,7 +346,7 @@ public final class SaleReplay {
     /** Every buyer, in the order the replay first met them (normally their first arrival). Computed once the replay is done. */
     public List<BuyerRecord> buyers() {
         if (records == null) {
-            records = records();
+            records = List.copyOf(records());
         }
         return records;
     }

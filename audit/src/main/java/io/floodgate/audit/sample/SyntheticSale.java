@@ -52,7 +52,7 @@ import java.util.UUID;
 public final class SyntheticSale {
     public static final int PARTITIONS = 6;
     /** The generated log's topics and their partition counts, as an export records them. */
-    public static final Map<String, Integer> TOPIC_PARTITIONS = Topics.ALL.stream().filter(t -> t != Topics.AVAILABILITY)
+    public static final Map<String, Integer> TOPIC_PARTITIONS = SaleLog.TOPICS.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::name, t -> PARTITIONS));
     private static final Instant CREATED = Instant.parse("2026-11-22T20:00:00Z");
     private static final Duration PRE_QUEUE = Duration.ofSeconds(60);

@@ -65,12 +65,12 @@ public record Baselines(long producerRecords, double producerPerSecond, HttpLoad
         return new Baselines(PRODUCER_RECORDS, producer, noOp, status, rowLocks);
     }
 
-    /** A hold as the simulated buyers ask: 1 seat (70 %) or 2, the first section preferred 60/40, then the other. */
+    /** A hold as the simulated buyers ask for one: their quantity, their preferred section, then the other. */
     private static RowLockBaseline.Request buyerLike(List<String> sections, int i) {
         SplittableRandom r = new SplittableRandom(i);
-        int quantity = r.nextInt(100) < 70 ? 1 : 2;
+        int quantity = SimulatedBuyer.seatsWanted(r);
         List<String> order = new ArrayList<>(sections);
-        if (r.nextInt(100) >= 60) {
+        if (!SimulatedBuyer.prefersFirstSection(r)) {
             Collections.reverse(order);
         }
         return new RowLockBaseline.Request(order, quantity);

@@ -6,8 +6,9 @@ import io.floodgate.contracts.Topics;
 import io.floodgate.kit.process.FloodgateService;
 import io.floodgate.kit.process.ServiceProcess;
 import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.platform.kafka.KafkaClients;
+import io.floodgate.platform.kafka.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 
@@ -86,7 +87,7 @@ final class Faults {
         if (group == null) {
             return 0;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        try (Admin admin = new KafkaClients(new KafkaSettings(stack.bootstrapServers(), Map.of())).admin()) {
             int partitions = admin.describeTopics(List.of(Topics.SALES.name())).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(Topics.SALES.name()).partitions().size();
             TopicPartition sale = new TopicPartition(Topics.SALES.name(), KafkaSaleLog.partitionOf(saleId, partitions));

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class LoadgenCommand implements Command {
             long loadStart = System.nanoTime();
             long openingNanos = System.nanoTime() + (long) (plan.preQueueSeconds() * 1e9);
             createSale(Instant.now().plusMillis((long) (plan.preQueueSeconds() * 1000)), windowSeconds, holdSeconds);
-            List<SimulatedBuyer> buyers = new java.util.ArrayList<>();
+            List<SimulatedBuyer> buyers = new ArrayList<>();
             int early = (int) Math.round(plan.buyers() * plan.preQueueShare());
             long now = System.nanoTime();
             for (int i = 0; i < plan.buyers(); i++) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -64,7 +65,17 @@ final class SimulatedBuyer {
         this.patienceNanos = random.nextDouble() < plan.abandonShare()
                 ? (long) (random.nextDouble() * 30e9) : Long.MAX_VALUE;
         this.opensSecondTab = random.nextDouble() < plan.duplicateTabShare();
-        this.sectionId = random.nextInt(100) < 60 ? "floor" : "balcony";
+        this.sectionId = prefersFirstSection(random) ? "floor" : "balcony";
+    }
+
+    /** Whether a buyer prefers the first of the sale's two sections (60 %) to the second. */
+    static boolean prefersFirstSection(SplittableRandom random) {
+        return random.nextInt(100) < 60;
+    }
+
+    /** Seats a buyer asks for in one hold: 1 (70 %) or 2. */
+    static int seatsWanted(SplittableRandom random) {
+        return random.nextInt(100) < 70 ? 1 : 2;
     }
 
     String buyerId() {
@@ -109,8 +120,12 @@ final class SimulatedBuyer {
         return "/api/sales/" + saleId + rest;
     }
 
+    private CompletableFuture<Http.Reply> postJoin() {
+        return http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of());
+    }
+
     private void join() {
-        http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of()).thenAccept(r -> {
+        postJoin().thenAccept(r -> {
             if (r.status() == 200 || r.status() == 202) {
                 arrivalAcknowledged = true;
             }
@@ -125,7 +140,7 @@ final class SimulatedBuyer {
 
     /** A second tab: the same buyer joins again (keeping the place) and watches the status until the first tab is done. */
     private void secondTab() {
-        http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of()).thenAccept(r -> watch(r.text("ticket")));
+        postJoin().thenAccept(r -> watch(r.text("ticket")));
     }
 
     private void watch(String tabTicket) {
@@ -195,7 +210,7 @@ final class SimulatedBuyer {
     }
 
     private void hold() {
-        String quantity = random.nextInt(100) < 70 ? "1" : "2";
+        String quantity = Integer.toString(seatsWanted(random));
         http.post("hold", path("/holds"), "{\"sectionId\":\"" + sectionId + "\",\"quantity\":" + quantity + "}",
                 Map.of("Authorization", "Bearer " + pass)).thenAccept(this::onHold);
     }
