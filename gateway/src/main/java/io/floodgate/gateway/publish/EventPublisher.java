@@ -9,31 +9,74 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Publishes the gateway's events; the future completes once every in-sync replica has the record. */
+/**
+ * Publishes the gateway's events; the future completes once every in-sync replica has the record,
+ * or fails within {@link PublishSettings#bound()}. A send can block (for metadata or buffer space)
+ * while brokers are away, so sends run on threads of their own, never on the HTTP event loop.
+ */
 @Singleton
 public final class EventPublisher {
-    private final KafkaProducer<String, Event> producer;
+    /** Sends waiting for a thread; beyond, a request is refused at once rather than queued without bound. */
+    private static final int MAX_WAITING_SENDS = 10_000;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
-    public EventPublisher(KafkaClients clients) {
-        this.producer = clients.producer("gateway");
+    private final KafkaProducer<String, Event> producer;
+    private final ThreadPoolExecutor senders;
+    private final long boundMs;
+
+    public EventPublisher(KafkaClients clients, PublishSettings settings) {
+        this.producer = clients.producer("gateway", settings.producerConfig());
+        this.boundMs = settings.bound().toMillis();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger count = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_WAITING_SENDS), task -> {
+                    Thread thread = new Thread(task, "gateway-publish-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     public <E extends Event> CompletableFuture<RecordMetadata> publish(Topic<E> topic, String key, E event) {
-        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topic.name(), key, event), (metadata, error) -> {
-            if (error != null) {
-                acked.completeExceptionally(error);
-            } else {
-                acked.complete(metadata);
-            }
-        });
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<RecordMetadata>()
+                .orTimeout(boundMs, TimeUnit.MILLISECONDS);
+        ProducerRecord<String, Event> record = new ProducerRecord<>(topic.name(), key, event);
+        try {
+            senders.execute(() -> send(record, acked));
+        } catch (RejectedExecutionException e) {
+            acked.completeExceptionally(e);
+        }
         return acked;
+    }
+
+    private void send(ProducerRecord<String, Event> record, CompletableFuture<RecordMetadata> acked) {
+        if (acked.isDone()) {
+            return; // it waited past the bound and was answered as not recorded: it must not be recorded now
+        }
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    acked.completeExceptionally(error);
+                } else {
+                    acked.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
     }
 
     @PreDestroy
     void close() {
-        producer.close();
+        senders.shutdownNow();
+        producer.close(CLOSE_WAIT);
     }
 }

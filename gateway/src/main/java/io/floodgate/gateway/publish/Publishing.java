@@ -5,11 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.floodgate.gateway.view.Waiters;
+import io.micronaut.http.HttpStatus;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +27,9 @@ public final class Publishing {
 
     public static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> publish) {
         try {
-            return publish.get().exceptionallyCompose(Publishing::unavailable);
+            return publish.get().exceptionallyCompose(Publishing::refused);
         } catch (RuntimeException e) {
-            return unavailable(e);
+            return refused(e);
         }
     }
 
@@ -46,7 +49,17 @@ public final class Publishing {
                 .thenCompose(ack -> answer);
     }
 
-    private static <T> CompletableFuture<T> unavailable(Throwable cause) {
+    /**
+     * A record Kafka will never take (too large for it) is the caller's to fix: 413, not a retry.
+     * Anything else (brokers away, the bound passed) is ours: 503 with Retry-After.
+     */
+    private static <T> CompletableFuture<T> refused(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RecordTooLargeException) {
+            return CompletableFuture.failedFuture(new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "REQUEST_ENTITY_TOO_LARGE", "The request is too large to record; nothing was changed."));
+        }
         LOG.warn("could not publish: {}", cause.toString());
         return CompletableFuture.failedFuture(ApiException.unavailable());
     }

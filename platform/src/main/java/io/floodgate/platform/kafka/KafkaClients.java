@@ -48,11 +48,21 @@ public final class KafkaClients {
      * idempotence, so a retry can neither lose nor duplicate a record.
      */
     public KafkaProducer<String, Event> producer(String clientId) {
-        Map<String, Object> config = config(Map.of(
+        return producer(clientId, Map.of());
+    }
+
+    /**
+     * The same producer with settings of the caller's on top of ours (its time bounds, say); the
+     * operator's {@code floodgate.kafka.properties} still win over both.
+     */
+    public KafkaProducer<String, Event> producer(String clientId, Map<String, Object> overrides) {
+        Map<String, Object> defaults = new HashMap<>(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        defaults.putAll(overrides);
+        Map<String, Object> config = config(defaults);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Event.class));
     }

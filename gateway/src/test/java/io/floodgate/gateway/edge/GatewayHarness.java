@@ -1,0 +1,158 @@
+package io.floodgate.gateway.edge;
+
+import io.floodgate.gateway.tokens.AdmissionPass;
+import io.floodgate.gateway.tokens.Tokens;
+import io.floodgate.gateway.tokens.VisitorTicket;
+import io.floodgate.gateway.view.ViewFeed;
+import io.floodgate.kit.kafka.EmbeddedKafka;
+import io.floodgate.kit.process.Ports;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The gateway's HTTP server in this JVM on a real single-node broker, with no other service: what
+ * the gateway answers by itself (validation, limits, publishing, its view) can be tested end to end.
+ * The ledger's database is absent on purpose: order reads answer 503 UNAVAILABLE.
+ */
+final class GatewayHarness implements AutoCloseable {
+    static final String OPERATOR_TOKEN = "operator-token-for-tests";
+
+    private final EmbeddedKafka kafka;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean kafkaStopped;
+
+    private GatewayHarness(EmbeddedKafka kafka, ApplicationContext context) {
+        this.kafka = kafka;
+        this.context = context;
+        this.server = context.getBean(EmbeddedServer.class);
+    }
+
+    static GatewayHarness start(Map<String, Object> settings) {
+        try {
+            Path dir = Files.createTempDirectory("gateway-harness");
+            EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), Ports.free(), Ports.free());
+            Map<String, Object> config = new HashMap<>(Map.of(
+                    "micronaut.server.port", -1,
+                    "floodgate.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "floodgate.topics.partitions", 1,
+                    "floodgate.operator.token", OPERATOR_TOKEN,
+                    "floodgate.tokens.secret", "a-secret-for-tests-only-0123456789",
+                    "floodgate.gateway.answer-wait", "300ms",
+                    "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/postgres",
+                    "datasources.default.connection-timeout", 250,
+                    "datasources.default.initialization-fail-timeout", -1));
+            config.putAll(settings);
+            ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, config).getApplicationContext();
+            GatewayHarness harness = new GatewayHarness(kafka, context);
+            harness.awaitViewCaughtUp();
+            return harness;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getPort() + path;
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+    }
+
+    HttpResponse<String> post(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), headers);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /** Creates a sale with one general-admission section {@code floor}; answers the creation's status. */
+    int createSale(String saleId) {
+        return post("/api/operator/sales", saleJson(saleId, "A sale"), "Authorization", "Bearer " + OPERATOR_TOKEN)
+                .statusCode();
+    }
+
+    static String saleJson(String saleId, String name) {
+        return """
+                {"saleId":"%s","name":"%s","currency":"EUR","admissionRatePerSecond":10,"maxActiveShoppers":10,
+                 "perBuyerLimit":4,"opensAt":"2026-01-01T00:00:00Z",
+                 "sections":[{"id":"floor","name":"Floor","priceCents":1000,"capacity":100}]}"""
+                .formatted(saleId, name);
+    }
+
+    /** A visitor ticket such as joining would have given: the gateway checks it without any lookup. */
+    String ticket(String saleId, String buyerId, long sequence) {
+        return bean(Tokens.class).issue(new VisitorTicket(saleId, buyerId, sequence, null, "corr-" + buyerId));
+    }
+
+    /** An admission token, valid for ten minutes. */
+    String admission(String saleId, String buyerId) {
+        Tokens tokens = bean(Tokens.class);
+        return tokens.issue(new AdmissionPass(saleId, buyerId, 1, "corr-" + buyerId,
+                tokens.now().plus(Duration.ofMinutes(10))));
+    }
+
+    void stopKafka() {
+        kafka.close();
+        kafkaStopped = true;
+    }
+
+    private void awaitViewCaughtUp() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!bean(ViewFeed.class).caughtUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway's view did not catch up");
+            }
+            sleepBriefly();
+        }
+    }
+
+    static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close(); // before the broker, or shutting down stalls
+        if (!kafkaStopped) {
+            kafka.close();
+        }
+    }
+}
