@@ -52,10 +52,12 @@ public class QueueController {
     private final BuyerStatuses statuses;
     private final GatewaySettings settings;
     private final BuyerLimits limits;
+    private final StatusStreams streams;
 
     public QueueController(GatewayView view, EventPublisher publisher, Tokens tokens, BuyerStatuses statuses,
-                           GatewaySettings settings, BuyerLimits limits) {
+                           GatewaySettings settings, BuyerLimits limits, StatusStreams streams) {
         this.limits = limits;
+        this.streams = streams;
         this.view = view;
         this.publisher = publisher;
         this.tokens = tokens;
@@ -111,7 +113,8 @@ public class QueueController {
     /**
      * The same states as a Server-Sent Events stream: an event whenever the status changes (and
      * at least every {@value #STREAM_KEEPALIVE_TICKS} checks, so proxies keep the connection),
-     * ending with the first state after which nothing more happens.
+     * ending with the first state after which nothing more happens, or when the same ticket opens
+     * another stream.
      */
     @Operation(summary = "Your status as Server-Sent Events, from your visitor ticket")
     @Get(value = "/status/stream", produces = MediaType.TEXT_EVENT_STREAM)
@@ -122,12 +125,12 @@ public class QueueController {
         VisitorTicket visitor = tokens.ticket(Credentials.either(ticketHeader, ticket), saleId);
         limits.status(http, saleId, visitor.buyerId());
         AtomicReference<BuyerStatus> last = new AtomicReference<>();
-        return Flux.interval(Duration.ZERO, STREAM_CHECK)
+        return streams.follow(GatewayView.joinKey(saleId, visitor.buyerId()), Flux.interval(Duration.ZERO, STREAM_CHECK)
                 .onBackpressureDrop()
                 .map(tick -> Map.entry(tick, statusOf(sale, visitor)))
                 .filter(t -> !t.getValue().equals(last.getAndSet(t.getValue())) || t.getKey() % STREAM_KEEPALIVE_TICKS == 0)
                 .map(Map.Entry::getValue)
-                .takeUntil(status -> status.state().terminal())
+                .takeUntil(status -> status.state().terminal()))
                 .map(status -> Event.of(status).name(status.state().name()));
     }
 

@@ -3,7 +3,6 @@ package io.floodgate.gateway.limits;
 import io.floodgate.gateway.api.ApiException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -13,19 +12,17 @@ import java.util.Optional;
 /**
  * Per-address and per-buyer limits on joining and reading status: 429 with Retry-After. The
  * buyer's place is held by their identity, not their address, so a buyer who switches networks
- * keeps it.
+ * keeps it. The address is {@link ClientAddresses}': never one a client names itself.
  */
 @Singleton
 public final class BuyerLimits {
-    private static final int MAX_KEYS = 200_000;
-
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
     private final RateLimiter joinByAddress;
     private final RateLimiter joinByBuyer;
     private final RateLimiter statusByAddress;
     private final RateLimiter statusByBuyer;
 
-    public BuyerLimits(LimitSettings settings, HttpClientAddressResolver addresses, Clock clock) {
+    public BuyerLimits(LimitSettings settings, ClientAddresses addresses, Clock clock) {
         this.addresses = addresses;
         this.joinByAddress = limiter(clock, settings.joinPerAddress());
         this.joinByBuyer = limiter(clock, settings.joinPerBuyer());
@@ -34,16 +31,16 @@ public final class BuyerLimits {
     }
 
     private static RateLimiter limiter(Clock clock, double perSecond) {
-        return new RateLimiter(clock, perSecond, Math.max(2, perSecond * 2), MAX_KEYS);
+        return new RateLimiter(clock, perSecond, Math.max(2, perSecond * 2));
     }
 
     public void join(HttpRequest<?> request, String saleId, String buyerId) {
-        check(joinByAddress, "join " + addresses.resolve(request));
+        check(joinByAddress, "join " + addresses.of(request));
         check(joinByBuyer, "join " + saleId + "/" + buyerId);
     }
 
     public void status(HttpRequest<?> request, String saleId, String buyerId) {
-        check(statusByAddress, "status " + addresses.resolve(request));
+        check(statusByAddress, "status " + addresses.of(request));
         check(statusByBuyer, "status " + saleId + "/" + buyerId);
     }
 

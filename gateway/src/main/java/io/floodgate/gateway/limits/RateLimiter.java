@@ -9,19 +9,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets per key (an IP, a buyer): {@code perSecond} sustained, {@code burst} at once.
- * Idle buckets are forgotten once there are more than {@code maxKeys}, so memory stays bounded
- * whatever the number of clients.
+ * A bucket that has filled up again is forgotten, since a new one would be the same: the map holds
+ * only the keys seen in the last {@code burst / perSecond} seconds (plus one sweep interval),
+ * whatever the number of clients over time.
  */
 public final class RateLimiter {
-    private static final Duration IDLE = Duration.ofSeconds(30);
     private static final long SWEEP_EVERY_MS = 1_000;
 
     private final Clock clock;
     private final double perSecond;
     private final double burst;
-    private final int maxKeys;
+    /** How long an untouched bucket takes to fill up from empty. */
+    private final long refillMs;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    /** The sweep for idle buckets scans them all, so it runs at most once per {@link #SWEEP_EVERY_MS}. */
+    /** The sweep scans every bucket, so it runs at most once per {@link #SWEEP_EVERY_MS}. */
     private final AtomicLong nextSweepMs = new AtomicLong();
 
     private static final class Bucket {
@@ -34,19 +35,19 @@ public final class RateLimiter {
         }
     }
 
-    public RateLimiter(Clock clock, double perSecond, double burst, int maxKeys) {
+    public RateLimiter(Clock clock, double perSecond, double burst) {
         this.clock = clock;
         this.perSecond = perSecond;
         this.burst = burst;
-        this.maxKeys = maxKeys;
+        this.refillMs = (long) Math.ceil(burst * 1000 / perSecond);
     }
 
     /** Empty if {@code key} may go ahead now; otherwise how long until it may. */
     public Optional<Duration> acquire(String key) {
         long nowMs = clock.millis();
         long sweepDue = nextSweepMs.get();
-        if (buckets.size() > maxKeys && nowMs >= sweepDue && nextSweepMs.compareAndSet(sweepDue, nowMs + SWEEP_EVERY_MS)) {
-            buckets.values().removeIf(b -> nowMs - b.lastMs > IDLE.toMillis());
+        if (nowMs >= sweepDue && nextSweepMs.compareAndSet(sweepDue, nowMs + SWEEP_EVERY_MS)) {
+            buckets.values().removeIf(b -> nowMs - b.lastMs >= refillMs);
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nowMs));
         synchronized (bucket) {
@@ -58,5 +59,10 @@ public final class RateLimiter {
             }
             return Optional.of(Duration.ofMillis((long) Math.ceil((1 - bucket.tokens) * 1000 / perSecond)));
         }
+    }
+
+    /** Keys remembered now. */
+    public int size() {
+        return buckets.size();
     }
 }

@@ -6,12 +6,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class LoadShedderTest {
-    private final LoadShedder shedder = new LoadShedder(new LimitSettings(50, 2, 500, 10, 2));
+    private final LoadShedder shedder = new LoadShedder(new LimitSettings(50, 2, 500, 10, 2, 1, List.of()));
 
     @Test
     void pastTheLimitRequestsAreShedAtOnceWithRetryAfterAndFinishedOnesMakeRoom() {

@@ -35,7 +35,7 @@ class RateLimiterTest {
     @Test
     void aBurstThenTheSustainedRateThenARetryAfter() {
         ManualClock clock = new ManualClock();
-        RateLimiter limiter = new RateLimiter(clock, 2, 4, 100);
+        RateLimiter limiter = new RateLimiter(clock, 2, 4);
 
         for (int i = 0; i < 4; i++) {
             assertEquals(Optional.empty(), limiter.acquire("ip-1"), "burst " + i);
@@ -45,6 +45,36 @@ class RateLimiterTest {
 
         clock.now = clock.now.plusMillis(500);
         assertEquals(Optional.empty(), limiter.acquire("ip-1"));
+        assertTrue(limiter.acquire("ip-1").isPresent());
+    }
+
+    @Test
+    void aBucketThatHasFilledUpAgainIsForgottenSoTheMapShrinks() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(clock, 2, 4); // full again 2 s after its last use
+        for (int i = 0; i < 1_000; i++) {
+            limiter.acquire("ip-" + i);
+        }
+        assertEquals(1_000, limiter.size());
+
+        clock.now = clock.now.plusSeconds(2);
+        limiter.acquire("ip-new");
+        assertEquals(1, limiter.size(), "only the key seen since is remembered");
+    }
+
+    @Test
+    void aBucketStillRefillingIsKeptSoItsLimitHolds() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(clock, 2, 4);
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire("ip-1");
+        }
+        clock.now = clock.now.plusMillis(1_500); // 3 tokens back, not 4: not forgotten
+        limiter.acquire("ip-2");
+        assertEquals(2, limiter.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), limiter.acquire("ip-1"));
+        }
         assertTrue(limiter.acquire("ip-1").isPresent());
     }
 }

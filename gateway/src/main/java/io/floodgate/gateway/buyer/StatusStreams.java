@@ -1,0 +1,43 @@
+package io.floodgate.gateway.buyer;
+
+import io.floodgate.gateway.limits.LoadShedder;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live status streams: at most one per visitor ticket (its sale and buyer), so a buyer cannot
+ * hold open more than one however often they reconnect; a new stream ends the old one (whose page
+ * then polls). Each open stream counts towards load shedding until it ends.
+ */
+@Singleton
+public final class StatusStreams {
+    private final Map<String, Sinks.One<Boolean>> live = new ConcurrentHashMap<>();
+    private final LoadShedder shedder;
+
+    public StatusStreams(LoadShedder shedder) {
+        this.shedder = shedder;
+    }
+
+    /** {@code stream}, ended when another stream for {@code ticketKey} starts; 503 if too many are open. */
+    public <T> Flux<T> follow(String ticketKey, Flux<T> stream) {
+        Runnable release = shedder.openStream();
+        Sinks.One<Boolean> replaced = Sinks.one();
+        Sinks.One<Boolean> previous = live.put(ticketKey, replaced);
+        if (previous != null) {
+            previous.tryEmitValue(true);
+        }
+        return stream.takeUntilOther(replaced.asMono())
+                .doFinally(signal -> {
+                    live.remove(ticketKey, replaced);
+                    release.run();
+                });
+    }
+
+    public int open() {
+        return live.size();
+    }
+}
