@@ -20,6 +20,7 @@ import io.floodgate.gateway.publish.EventPublisher;
 import io.floodgate.gateway.publish.Publishing;
 import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.view.GatewayView;
+import io.floodgate.gateway.view.SaleView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -65,18 +66,37 @@ public class OperatorController {
         this.settings = settings;
     }
 
-    /** Creates a sale: 201 once every gateway view knows it, 202 if that takes longer than the bound. */
+    /**
+     * Creates a sale: 201 once this instance's view knows it, 202 if that takes longer than the
+     * bound. Creating it again with the same settings is answered 201 as the first time, and
+     * records nothing; other settings under an existing id are 409 SALE_EXISTS. Two creates racing
+     * (on one instance or several) both publish, and every reader keeps the first {@code SaleCreated}
+     * of a sale in the log: each request then compares its settings with the sale that won.
+     */
     @Operation(summary = "Create a sale (operators)")
     @Post
     public CompletableFuture<HttpResponse<Object>> create(
             @Nullable @Header(Credentials.OPERATOR_HEADER) String operatorName,
             @Valid @Body CreateSaleRequest request) {
-        if (view.sale(request.saleId()).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, "SALE_EXISTS", "Sale '" + request.saleId() + "' exists already.");
+        Optional<SaleView> existing = view.sale(request.saleId());
+        if (existing.isPresent()) {
+            return CompletableFuture.completedFuture(createdAs(existing.get(), request));
         }
-        SaleConfig config = config(request, tokens.now());
-        SaleCreated created = new SaleCreated(meta(request.saleId()), operator(operatorName), config);
-        return record(created, HttpStatus.CREATED);
+        SaleCreated created = new SaleCreated(meta(request.saleId()), operator(operatorName),
+                config(request, tokens.now()));
+        return Publishing.ask(view.saleChanges(), created.meta().eventId(), settings.answerWait(),
+                        () -> publisher.publish(Topics.SALES, request.saleId(), created))
+                .thenApply(sale -> sale.map(s -> createdAs(s, request)).orElseGet(HttpResponse::accepted));
+    }
+
+    /** 201 with the sale if it is the one {@code request} asks for; otherwise 409. */
+    private HttpResponse<Object> createdAs(SaleView sale, CreateSaleRequest request) {
+        // Without opensAt a request means "now", which the sale already fixed.
+        if (!config(request, sale.config().opensAt()).equals(sale.config())) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_EXISTS", "Sale '" + request.saleId()
+                    + "' exists already, with other settings.");
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(SaleInfo.of(sale, tokens.now()));
     }
 
     @Operation(summary = "Pause a sale: places are kept and no window or hold runs out until it resumes")
