@@ -3,8 +3,10 @@ package io.floodgate.gateway.edge;
 import io.floodgate.gateway.tokens.AdmissionPass;
 import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.tokens.VisitorTicket;
+import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.ViewFeed;
 import io.floodgate.kit.kafka.EmbeddedKafka;
+import io.floodgate.kit.postgres.EmbeddedPostgresServer;
 import io.floodgate.kit.process.Ports;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -21,21 +23,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The gateway's HTTP server in this JVM on a real single-node broker, with no other service: what
- * the gateway answers by itself (validation, limits, publishing, its view) can be tested end to end.
- * The ledger's database is absent on purpose: order reads answer 503 UNAVAILABLE.
+ * The gateway's HTTP server in this JVM on a real single-node broker and a real (empty) PostgreSQL,
+ * with no other service: what the gateway answers by itself (validation, limits, publishing, its
+ * view) can be tested end to end. The ledger has no tables, so order reads answer 503 UNAVAILABLE.
  */
 final class GatewayHarness implements AutoCloseable {
     static final String OPERATOR_TOKEN = "operator-token-for-tests";
 
     private final EmbeddedKafka kafka;
+    private final EmbeddedPostgresServer postgres;
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean kafkaStopped;
 
-    private GatewayHarness(EmbeddedKafka kafka, ApplicationContext context) {
+    private GatewayHarness(EmbeddedKafka kafka, EmbeddedPostgresServer postgres, ApplicationContext context) {
         this.kafka = kafka;
+        this.postgres = postgres;
         this.context = context;
         this.server = context.getBean(EmbeddedServer.class);
     }
@@ -44,19 +48,20 @@ final class GatewayHarness implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("gateway-harness");
             EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), Ports.free(), Ports.free());
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), Ports.free());
             Map<String, Object> config = new HashMap<>(Map.of(
                     "micronaut.server.port", -1,
                     "floodgate.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "floodgate.topics.partitions", 1,
                     "floodgate.operator.token", OPERATOR_TOKEN,
                     "floodgate.tokens.secret", "a-secret-for-tests-only-0123456789",
-                    "floodgate.gateway.answer-wait", "300ms",
-                    "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/postgres",
-                    "datasources.default.connection-timeout", 250,
-                    "datasources.default.initialization-fail-timeout", -1));
+                    "floodgate.gateway.answer-wait", "2s",
+                    "datasources.default.url", postgres.jdbcUrl(),
+                    "datasources.default.username", postgres.user(),
+                    "datasources.default.password", postgres.password()));
             config.putAll(settings);
             ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, config).getApplicationContext();
-            GatewayHarness harness = new GatewayHarness(kafka, context);
+            GatewayHarness harness = new GatewayHarness(kafka, postgres, context);
             harness.awaitViewCaughtUp();
             return harness;
         } catch (IOException e) {
@@ -99,10 +104,18 @@ final class GatewayHarness implements AutoCloseable {
         return client;
     }
 
-    /** Creates a sale with one general-admission section {@code floor}; answers the creation's status. */
+    /**
+     * Creates a sale with one general-admission section {@code floor}; answers the creation's status,
+     * 201 also when the view took longer than the answer wait (202) but has the sale now.
+     */
     int createSale(String saleId) {
-        return post("/api/operator/sales", saleJson(saleId, "A sale"), "Authorization", "Bearer " + OPERATOR_TOKEN)
+        int status = post("/api/operator/sales", saleJson(saleId, "A sale"), "Authorization", "Bearer " + OPERATOR_TOKEN)
                 .statusCode();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (status == 202 && bean(GatewayView.class).sale(saleId).isEmpty() && System.nanoTime() < deadline) {
+            sleepBriefly();
+        }
+        return status == 202 && bean(GatewayView.class).sale(saleId).isPresent() ? 201 : status;
     }
 
     static String saleJson(String saleId, String name) {
@@ -154,5 +167,6 @@ final class GatewayHarness implements AutoCloseable {
         if (!kafkaStopped) {
             kafka.close();
         }
+        postgres.close();
     }
 }
