@@ -171,6 +171,13 @@ class BuyingPathTest extends StackTest {
                 operator()));
         expect(415, "UNSUPPORTED_MEDIA_TYPE", gateway.post("/api/sales/e2e/queue", "buyerId=bob",
                 Map.of("Content-Type", "text/plain")));
+        // Strict types, one rule for ids in paths (PostgreSQL would refuse a null byte), origins that may call.
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":[\"zed\"]}", Map.of()));
+        expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":1.5}", admitted));
+        expect(400, "BAD_REQUEST", gateway.get("/api/sales/e2e/orders/ab%00cd",
+                Map.of("Floodgate-Ticket", bob.ticket())));
+        expect(403, "ORIGIN_NOT_ALLOWED", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"mallory\"}",
+                Map.of("Origin", "http://localhost:8081")));
 
         assertEquals(endsBefore, topics.ends(), "no record was written to any topic");
         assertEquals(ordersBefore, count("SELECT count(*) FROM orders"), "no order row was written");

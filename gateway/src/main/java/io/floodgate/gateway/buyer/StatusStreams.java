@@ -36,8 +36,4 @@ public final class StatusStreams {
                     release.run();
                 });
     }
-
-    public int open() {
-        return live.size();
-    }
 }

@@ -73,10 +73,6 @@ public class LoadShedder {
         return inFlight.get();
     }
 
-    public int streams() {
-        return streams.get();
-    }
-
     private static ApiException overloaded() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
                 "We are very busy right now; your place is kept. Please retry shortly.").retryAfter(1);
