@@ -262,6 +262,19 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aSeatNamedTwiceOrSpelledAnotherWayIsNotHeldNorCountedTwice() {
+        HoldRejected twice = assertInstanceOf(HoldRejected.class, holdSeats("h1", List.of("A-1", "A-01")));
+        HoldRejected repeated = assertInstanceOf(HoldRejected.class, holdSeats("h2", List.of("A-1", "A-1")));
+        HoldRejected fullWidth = assertInstanceOf(HoldRejected.class, holdSeats("h3", List.of("A-\uFF11")));
+
+        assertEquals(RejectionReason.UNKNOWN_SEAT, twice.reason());
+        assertEquals(RejectionReason.UNKNOWN_SEAT, repeated.reason());
+        assertEquals(RejectionReason.UNKNOWN_SEAT, fullWidth.reason());
+        HoldPlaced placed = assertInstanceOf(HoldPlaced.class, holdSeats("h4", List.of("A-1", "A-2", "A-3")));
+        assertEquals(15_000, placed.amountCents(), "three seats, priced as three");
+    }
+
+    @Test
     void aFullSectionOffersTheSectionNearestInPrice() {
         sales.pipeInput("other", new SaleCreated(EventMeta.of("other", "op", "r", START), "ops", new SaleConfig("O",
                 START, "EUR", 10, 100, Duration.ofMinutes(5), HOLD, 6, List.of(

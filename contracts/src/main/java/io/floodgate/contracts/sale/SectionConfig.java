@@ -29,7 +29,7 @@ public record SectionConfig(String id, String name, int rows, int seatsPerRow, l
         return generalAdmission ? GENERAL_ADMISSION + (i + 1) : SeatNames.name(i, seatsPerRow);
     }
 
-    /** The inverse of {@link #seatName}; -1 for a name that is not in this section. */
+    /** The inverse of {@link #seatName}; -1 for a name that is not a seat's one name in this section. */
     public int seatIndex(String seat) {
         if (!generalAdmission) {
             return SeatNames.index(seat, rows, seatsPerRow);
@@ -37,11 +37,7 @@ public record SectionConfig(String id, String name, int rows, int seatsPerRow, l
         if (!seat.startsWith(GENERAL_ADMISSION)) {
             return -1;
         }
-        try {
-            int number = Integer.parseInt(seat.substring(GENERAL_ADMISSION.length()));
-            return number >= 1 && number <= capacity() ? number - 1 : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        int number = SeatNames.number(seat.substring(GENERAL_ADMISSION.length()), capacity());
+        return number < 0 ? -1 : number - 1;
     }
 }

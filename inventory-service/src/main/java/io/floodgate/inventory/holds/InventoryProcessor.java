@@ -166,7 +166,10 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         List<Integer> seats;
         if (!request.seats().isEmpty()) {
             List<Integer> wanted = section.indexes(request.seats());
-            if (wanted.contains(-1)) {
+            // A seat named twice would be held once but priced and counted twice; the quantity is what the
+            // buyer's limit reserved.
+            if (wanted.contains(-1) || wanted.stream().distinct().count() != wanted.size()
+                    || wanted.size() != request.quantity()) {
                 reject(request, RejectionReason.UNKNOWN_SEAT, section.seats().free(), null);
                 return;
             }
