@@ -48,11 +48,13 @@ import java.util.List;
 public final class InventoryTopology implements StreamsApp {
     private final Duration sweep;
     private final Duration availability;
+    private final Duration retention;
     private final int partitions;
 
     public InventoryTopology(InventorySettings settings, TopicSettings topics) {
         this.sweep = Duration.ofMillis(settings.expirySweepMs());
         this.availability = Duration.ofMillis(settings.availabilityMs());
+        this.retention = settings.retention();
         this.partitions = topics.partitions();
     }
 
@@ -73,9 +75,11 @@ public final class InventoryTopology implements StreamsApp {
         builder.addStateStore(InventoryStores.sections());
         builder.addStateStore(InventoryStores.holds());
         builder.addStateStore(InventoryStores.expiry());
+        builder.addStateStore(InventoryStores.sectionHolds());
 
         builder.addStateStore(InventoryStores.sales());
         builder.addStateStore(InventoryStores.quotas());
+        builder.addStateStore(InventoryStores.retirements());
         // Every task can see every section's published availability, to offer other sections.
         builder.globalTable(Topics.AVAILABILITY.name(),
                 Consumed.with(Serdes.String(), JsonSerde.of(AvailabilityEvent.class)).withName("availability-in"),
@@ -100,7 +104,8 @@ public final class InventoryTopology implements StreamsApp {
                 .mapValues(v -> (Object) v, Named.as("hold-as-input"));
         KStream<String, Object> fromSales = saleEvents.merge(requestsBySale, Named.as("sale-and-requests"))
                 .merge(holdsBySale, Named.as("sale-inputs"))
-                .process(SaleProcessor::new, Named.as("sale"), InventoryStores.SALES, InventoryStores.QUOTAS);
+                .process(() -> new SaleProcessor(retention), Named.as("sale"), InventoryStores.SALES,
+                        InventoryStores.QUOTAS, InventoryStores.RETIREMENTS);
         fromSales.filter((key, v) -> v instanceof HoldRejected, Named.as("limit-rejections"))
                 .mapValues(v -> (HoldEvent) v, Named.as("rejection-as-hold-event"))
                 .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
@@ -137,12 +142,14 @@ public final class InventoryTopology implements StreamsApp {
                 .merge(payments, Named.as("with-payments"))
                 .merge(checkouts, Named.as("all-inputs"))
                 .process(() -> new InventoryProcessor(sweep, availability), Named.as("seats"),
-                        InventoryStores.SECTIONS, InventoryStores.HOLDS, InventoryStores.EXPIRY);
+                        InventoryStores.SECTIONS, InventoryStores.HOLDS, InventoryStores.EXPIRY,
+                        InventoryStores.SECTION_HOLDS);
         out.filter((key, e) -> e instanceof HoldEvent, Named.as("hold-events"))
                 .mapValues(e -> (HoldEvent) e, Named.as("as-hold-event"))
                 .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
                         .withName("holds"));
-        out.filter((key, e) -> e instanceof SectionAvailability, Named.as("availability-events"))
+        // A null is a forgotten section's tombstone: the compacted topic drops it.
+        out.filter((key, e) -> e == null || e instanceof SectionAvailability, Named.as("availability-events"))
                 .mapValues(e -> (AvailabilityEvent) e, Named.as("as-availability"))
                 .to(Topics.AVAILABILITY.name(), Produced.with(Serdes.String(), JsonSerde.of(AvailabilityEvent.class))
                         .withName("availability"));

@@ -69,7 +69,7 @@ class InventoryTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        InventoryTopology topology = new InventoryTopology(new InventorySettings(1000, 500),
+        InventoryTopology topology = new InventoryTopology(new InventorySettings(1000, 500, Duration.ofDays(7)),
                 new TopicSettings(2, (short) 1, true));
         driver = new TopologyTestDriver(topology.topology(), props, START);
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));

@@ -75,7 +75,7 @@ public final class HoldBench {
             for (int round = 1; round <= 2; round++) {
                 double passThrough = run(kafka.bootstrapServers(), home, "bench-pass-through-" + round,
                         passThrough(), PASS_THROUGH_OUT, requests);
-                Topology inventory = new InventoryTopology(new InventorySettings(1000, 500),
+                Topology inventory = new InventoryTopology(new InventorySettings(1000, 500, Duration.ofDays(7)),
                         new TopicSettings(PARTITIONS, (short) 1, true)).topology();
                 holds = run(kafka.bootstrapServers(), home, "bench-inventory-" + round, inventory,
                         Topics.HOLDS.name(), requests);

@@ -5,7 +5,6 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.hold.Alternative;
-import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.inventory.seats.Alternatives;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.checkout.CheckoutRequested;
@@ -23,7 +22,7 @@ import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.inventory.seats.Section;
 import io.floodgate.inventory.seats.SectionUpdate;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -55,6 +54,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     private KeyValueStore<String, Section> sections;
     private KeyValueStore<String, Hold> holds;
     private KeyValueStore<String, String> expiry;
+    private KeyValueStore<String, String> sectionHolds;
     private TimestampedKeyValueStore<String, AvailabilityEvent> availability;
 
     public InventoryProcessor(Duration sweepInterval, Duration availabilityInterval) {
@@ -68,12 +68,34 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         this.sections = context.getStateStore(InventoryStores.SECTIONS);
         this.holds = context.getStateStore(InventoryStores.HOLDS);
         this.expiry = context.getStateStore(InventoryStores.EXPIRY);
+        this.sectionHolds = context.getStateStore(InventoryStores.SECTION_HOLDS);
         this.availability = context.getStateStore(InventoryStores.AVAILABILITY);
         context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
         context.schedule(availabilityInterval, PunctuationType.WALL_CLOCK_TIME, this::publishAvailability);
         try (KeyValueIterator<String, Section> it = sections.all()) {
             it.forEachRemaining(kv -> changed.add(kv.key));
         }
+        indexHoldsKeptBeforeTheIndex();
+    }
+
+    /** Stores written before holds were indexed by section: index them once, so they too can be forgotten. */
+    private void indexHoldsKeptBeforeTheIndex() {
+        try (KeyValueIterator<String, String> indexed = sectionHolds.all()) {
+            if (indexed.hasNext()) {
+                return;
+            }
+        }
+        try (KeyValueIterator<String, Hold> it = holds.all()) {
+            it.forEachRemaining(kv -> indexBySection(kv.value));
+        }
+    }
+
+    private void indexBySection(Hold hold) {
+        sectionHolds.put(sectionHoldKey(hold), hold.holdId());
+    }
+
+    private static String sectionHoldKey(Hold hold) {
+        return InventoryStores.sectionHoldsPrefix(Keys.section(hold.saleId(), hold.sectionId())) + hold.holdId();
     }
 
     /** At most one availability record per changed section per interval: a view, not a log. */
@@ -117,6 +139,12 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
 
     private void update(String sectionKey, SectionUpdate update) {
         Section section = sections.get(sectionKey);
+        if (update.retired()) {
+            if (section != null) {
+                forget(sectionKey);
+            }
+            return;
+        }
         if (section == null) {
             putSection(sectionKey, Section.open(update));
             return;
@@ -124,29 +152,55 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         Duration paused = update.sale().pausedTotal().minus(section.sale().pausedTotal());
         sections.put(sectionKey, section.withSale(update.sale()));
         if (!paused.isNegative() && !paused.isZero()) {
-            extendLiveHolds(section.saleId(), update.config().id(), paused);
+            extendLiveHolds(sectionKey, section.saleId(), update.config().id(), paused);
         }
     }
 
-    /** A pause took nothing from anybody: every live hold of the section runs that much longer. */
-    private void extendLiveHolds(String saleId, String sectionId, Duration paused) {
-        List<KeyValue<String, String>> live = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = expiry.all()) {
-            it.forEachRemaining(live::add);
-        }
-        for (KeyValue<String, String> entry : live) {
-            Hold hold = holds.get(entry.value);
-            if (hold == null || !hold.saleId().equals(saleId) || !hold.sectionId().equals(sectionId)) {
+    /**
+     * A pause took nothing from anybody: every live hold of the section runs that much longer. Only
+     * the section's own holds are read, so a sale's resume reads each of its holds once.
+     */
+    private void extendLiveHolds(String sectionKey, String saleId, String sectionId, Duration paused) {
+        for (String holdId : holdIds(sectionKey)) {
+            Hold hold = holds.get(holdId);
+            if (hold == null || hold.status() != HoldStatus.ACTIVE) {
                 continue;
             }
             Hold extended = hold.expiringAt(hold.expiresAtMs() + paused.toMillis());
-            expiry.delete(entry.key);
+            expiry.delete(InventoryStores.expiryKey(hold.expiresAtMs(), hold.holdId()));
             expiry.put(InventoryStores.expiryKey(extended.expiresAtMs(), hold.holdId()), hold.holdId());
             holds.put(hold.holdId(), extended);
             emit(new HoldExtended(EventMeta.of(saleId, hold.correlationId(), "sale-resumed:" + saleId,
                     Instant.ofEpochMilli(now())), hold.holdId(), hold.buyerId(), sectionId,
                     Instant.ofEpochMilli(extended.expiresAtMs())));
         }
+    }
+
+    private List<String> holdIds(String sectionKey) {
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = sectionHolds.prefixScan(
+                InventoryStores.sectionHoldsPrefix(sectionKey), new StringSerializer())) {
+            it.forEachRemaining(kv -> ids.add(kv.value));
+        }
+        return ids;
+    }
+
+    /**
+     * The section's sale ended longer ago than the retention: its holds, seats and published
+     * availability (a tombstone) go, so that what a restart restores does not grow with past sales.
+     */
+    private void forget(String sectionKey) {
+        for (String holdId : holdIds(sectionKey)) {
+            Hold hold = holds.get(holdId);
+            if (hold != null) {
+                expiry.delete(InventoryStores.expiryKey(hold.expiresAtMs(), holdId));
+                holds.delete(holdId);
+                sectionHolds.delete(sectionHoldKey(hold));
+            }
+        }
+        sections.delete(sectionKey);
+        changed.remove(sectionKey);
+        context.forward(new Record<>(sectionKey, null, now()));
     }
 
     private void hold(String sectionKey, HoldRequested request) {
@@ -194,6 +248,7 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
                 section.names(seats), section.price(seats.size()), section.currency(), expiresAt,
                 HoldStatus.ACTIVE, null, request.meta().correlationId());
         holds.put(hold.holdId(), hold);
+        indexBySection(hold);
         expiry.put(InventoryStores.expiryKey(expiresAt, hold.holdId()), hold.holdId());
         emit(new HoldPlaced(meta(request.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats(),
                 hold.amountCents(), hold.currency(), Instant.ofEpochMilli(expiresAt)));
@@ -207,12 +262,14 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     /** The sale's other sections as last published: sections in other tasks are known only this way. */
     private List<Alternatives.OtherSection> others(Section section) {
         List<Alternatives.OtherSection> others = new ArrayList<>();
-        for (SectionConfig config : section.sale().config().sections()) {
-            ValueAndTimestamp<AvailabilityEvent> published = availability.get(Keys.section(section.saleId(),
-                    config.id()));
-            if (published != null && published.value() instanceof SectionAvailability a) {
-                others.add(new Alternatives.OtherSection(a.sectionId(), a.priceCents(), a.free()));
-            }
+        try (KeyValueIterator<String, ValueAndTimestamp<AvailabilityEvent>> it = availability.prefixScan(
+                Keys.section(section.saleId(), ""), new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null && kv.value.value() instanceof SectionAvailability a
+                        && a.meta().saleId().equals(section.saleId())) {
+                    others.add(new Alternatives.OtherSection(a.sectionId(), a.priceCents(), a.free()));
+                }
+            });
         }
         return others;
     }

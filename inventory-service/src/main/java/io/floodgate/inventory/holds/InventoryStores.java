@@ -22,17 +22,36 @@ public final class InventoryStores {
     public static final String HOLDS = "inventory-holds";
     /** zero-padded expiry millis/holdId -> holdId: live holds in expiry order. */
     public static final String EXPIRY = "inventory-expiry";
+    /** saleId/sectionId/holdId -> holdId: every hold of a section, for resuming and forgetting it. */
+    public static final String SECTION_HOLDS = "inventory-section-holds";
+    /** zero-padded millis/saleId -> saleId: closed sales, by when they are to be forgotten. */
+    public static final String RETIREMENTS = "inventory-retirements";
 
     private InventoryStores() {
     }
 
     public static String expiryKey(long expiresAtMs, String holdId) {
-        return String.format("%019d/%s", expiresAtMs, holdId);
+        return dueKey(expiresAtMs, holdId);
     }
 
     /** The smallest key after every hold expiring at or before {@code nowMs}. */
     public static String expiryUpperBound(long nowMs) {
+        return dueUpperBound(nowMs);
+    }
+
+    /** A key of an index in time order: the store's byte order is time order. */
+    public static String dueKey(long atMs, String id) {
+        return String.format("%019d/%s", atMs, id);
+    }
+
+    /** The smallest key after every {@link #dueKey} due at or before {@code nowMs}. */
+    public static String dueUpperBound(long nowMs) {
         return String.format("%019d/~", nowMs);
+    }
+
+    /** Every hold of a section starts its key with this. */
+    public static String sectionHoldsPrefix(String sectionKey) {
+        return sectionKey + "/";
     }
 
     public static StoreBuilder<KeyValueStore<String, SaleState>> sales() {
@@ -52,6 +71,18 @@ public final class InventoryStores {
     }
 
     public static StoreBuilder<KeyValueStore<String, String>> expiry() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String());
+        return strings(EXPIRY);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, String>> sectionHolds() {
+        return strings(SECTION_HOLDS);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, String>> retirements() {
+        return strings(RETIREMENTS);
+    }
+
+    private static StoreBuilder<KeyValueStore<String, String>> strings(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
     }
 }

@@ -1,16 +1,15 @@
 package io.floodgate.inventory.seats;
 
-import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.contracts.sale.SectionConfig;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One sale's section as inventory-service owns it: the sale's state, the section, its seats (taken
- * means held or sold) and how many of them are sold.
+ * One sale's section as inventory-service owns it: the sale's terms, the section, its seats (taken
+ * means held or sold) and how many of them are sold. Its size is the section's, whatever the sale's.
  */
-public record Section(SaleState sale, SectionConfig config, SeatMap seats, long sold) {
+public record Section(SaleTerms sale, SectionConfig config, SeatMap seats, long sold) {
 
     public static Section open(SectionUpdate update) {
         return new Section(update.sale(), update.config(),
@@ -30,18 +29,18 @@ public record Section(SaleState sale, SectionConfig config, SeatMap seats, long 
     }
 
     public String currency() {
-        return sale.config().currency();
+        return sale.currency();
     }
 
     public Duration holdDuration() {
-        return sale.config().holdDuration();
+        return sale.holdDuration();
     }
 
     public Section withSeats(SeatMap changed) {
         return new Section(sale, config, changed, sold);
     }
 
-    public Section withSale(SaleState changed) {
+    public Section withSale(SaleTerms changed) {
         return new Section(changed, config, seats, sold);
     }
 

@@ -22,7 +22,7 @@ class AlternativesTest {
         SaleState sale = SaleState.created(new SaleCreated(EventMeta.of("s", "c", "x", Instant.EPOCH), "ops",
                 new SaleConfig("S", Instant.EPOCH, "EUR", 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 6,
                         List.of(FLOOR))));
-        return Section.open(new SectionUpdate(sale, FLOOR)).withSeats(SeatMap.empty(2, 6).take(taken));
+        return Section.open(new SectionUpdate(SaleTerms.of(sale), FLOOR, false)).withSeats(SeatMap.empty(2, 6).take(taken));
     }
 
     @Test
