@@ -11,16 +11,21 @@ import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.sale.SaleLimits;
 import io.floodgate.kit.process.FloodgateService;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -199,6 +204,30 @@ class BuyingPathTest extends StackTest {
                 "/api/sales/{saleId}/orders/{orderId}", "/api/operator/sales")) {
             assertTrue(document.contains(path + ":"), "OpenAPI document lacks " + path);
         }
+    }
+
+    @Test
+    void aSaleOverTheLimitsOfASaleIsRefusedNamingTheLimitAndChangesNothing() {
+        String sections = IntStream.range(0, 10_000).mapToObj(i -> "{\"id\": \"s" + i
+                + "\", \"name\": \"S\", \"rows\": 1, \"seatsPerRow\": 1, \"priceCents\": 1}")
+                .collect(Collectors.joining(","));
+        var salesBefore = salesEnds();
+
+        GatewayClient.Reply refused = gateway.post("/api/operator/sales", """
+                {"saleId": "huge", "name": "Huge", "currency": "EUR", "admissionRatePerSecond": 1,
+                 "maxActiveShoppers": 1, "perBuyerLimit": 1, "sections": [""" + sections + "]}", operator());
+
+        expect(400, "SALE_TOO_LARGE", refused);
+        List<String> details = new ArrayList<>();
+        refused.body().path("details").forEach(line -> details.add(line.asText()));
+        assertEquals(List.of("sections: 10000 given, must be 1 to " + SaleLimits.MAX_SECTIONS), details);
+        expect(404, "UNKNOWN_SALE", gateway.get("/api/sales/huge", Map.of()));
+        assertEquals(salesBefore, salesEnds(), "no sale event was written");
+    }
+
+    private Map<TopicPartition, Long> salesEnds() {
+        return topics.ends().entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SALES.name()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static void expect(int status, String code, GatewayClient.Reply reply) {

@@ -1,5 +1,6 @@
 package io.floodgate.gateway.operator;
 
+import io.floodgate.contracts.sale.SaleLimits;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.Valid;
@@ -15,11 +16,12 @@ import java.util.List;
 /**
  * A new sale. Durations are in seconds. Absent optional fields take the documented defaults:
  * opens now, 10-minute holds, 10-minute admission windows, payments at the provider's rate alone
- * ({@code paymentRatePerMinute} can only slow a sale's charges below it).
+ * ({@code paymentRatePerMinute} can only slow a sale's charges below it). The sale's shape (sections,
+ * seats, names, per-buyer limit) is held to {@link SaleLimits} once the sale is built.
  */
 @Introspected
 public record CreateSaleRequest(
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be 1-40 lowercase letters, digits or -")
+        @NotBlank @Pattern(regexp = SaleLimits.ID_PATTERN, message = "must be 1-40 lowercase letters, digits or -")
         String saleId,
         @NotBlank String name,
         @Nullable String opensAt,
@@ -28,7 +30,7 @@ public record CreateSaleRequest(
         @NotNull @Min(1) @Max(10_000_000) Integer maxActiveShoppers,
         @Nullable @Min(10) @Max(86_400) Integer admissionWindowSeconds,
         @Nullable @Min(10) @Max(86_400) Integer holdDurationSeconds,
-        @NotNull @Min(1) @Max(100) Integer perBuyerLimit,
+        @NotNull @Min(1) Integer perBuyerLimit,
         @NotEmpty @Valid List<SectionRequest> sections,
         @Nullable @Min(1) @Max(1_000_000) Integer paymentRatePerMinute) {
 }

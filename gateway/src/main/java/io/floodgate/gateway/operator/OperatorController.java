@@ -7,6 +7,7 @@ import io.floodgate.contracts.sale.QueueMessagePosted;
 import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleEvent;
+import io.floodgate.contracts.sale.SaleLimits;
 import io.floodgate.contracts.sale.SalePaused;
 import io.floodgate.contracts.sale.SaleResumed;
 import io.floodgate.contracts.sale.SaleState;
@@ -178,10 +179,16 @@ public class OperatorController {
                 throw ApiException.badRequest("DUPLICATE_SECTION", "Section id '" + s.id() + "' appears twice.");
             }
         }
-        return new SaleConfig(request.name(), opensAt(request.opensAt(), now), request.currency(),
+        SaleConfig config = new SaleConfig(request.name(), opensAt(request.opensAt(), now), request.currency(),
                 request.admissionRatePerSecond(), request.maxActiveShoppers(),
                 seconds(request.admissionWindowSeconds(), DEFAULT_WINDOW), seconds(request.holdDurationSeconds(), DEFAULT_HOLD),
                 request.perBuyerLimit(), sections, request.paymentRatePerMinute());
+        List<String> overLimits = SaleLimits.violations(request.saleId(), config);
+        if (!overLimits.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "SALE_TOO_LARGE", "The sale is over the limits of a sale "
+                    + "(docs/api.md, \"Limits of a sale\"); details names each limit it breaks.", overLimits);
+        }
+        return config;
     }
 
     private static SectionConfig section(SectionRequest s) {

@@ -76,7 +76,9 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             // A failed batch is retried from its start; what was applied already must not count twice.
             if (record.offset() >= applied.getOrDefault(partition, 0L)) {
-                view.apply(record.value());
+                if (record.value() != null) { // null: a tombstone, for a section inventory has forgotten
+                    view.apply(record.value());
+                }
                 applied.put(partition, record.offset() + 1);
             }
         }
