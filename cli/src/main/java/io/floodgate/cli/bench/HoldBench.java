@@ -162,7 +162,8 @@ public final class HoldBench {
     private static void publish(String bootstrap, int requests, int seatsPerSection) throws Exception {
         List<SectionConfig> sections = new ArrayList<>();
         for (int s = 0; s < SECTIONS; s++) {
-            sections.add(new SectionConfig("s" + s, "Section " + s, 1, seatsPerSection, 1000 + s * 100));
+            // General admission: one row of places, as long as the requests need (an assigned row has at most 1,000).
+            sections.add(SectionConfig.generalAdmission("s" + s, "Section " + s, seatsPerSection, 1000 + s * 100));
         }
         try (KafkaProducer<String, Event> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
