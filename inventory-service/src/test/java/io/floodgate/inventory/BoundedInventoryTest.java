@@ -71,6 +71,7 @@ class BoundedInventoryTest {
     private TestInputTopic<String, Event> commands;
     private TestInputTopic<String, Event> payments;
     private TestOutputTopic<String, HoldEvent> holds;
+    private Duration elapsed = Duration.ZERO;
 
     @BeforeEach
     void start() throws IOException {
@@ -109,8 +110,6 @@ class BoundedInventoryTest {
     private Instant now() {
         return START.plus(elapsed);
     }
-
-    private Duration elapsed = Duration.ZERO;
 
     private void advance(Duration by) {
         elapsed = elapsed.plus(by);
