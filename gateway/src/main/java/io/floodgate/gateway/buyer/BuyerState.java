@@ -14,6 +14,9 @@ public enum BuyerState {
             "Keep this page open; you will be let in when it is your turn."),
     ADMITTED("It is your turn: choose your seats before your shopping window ends.",
             "Hold seats with your admission token."),
+    ADMITTED_PAUSED("It is your turn, but the sale is paused. Your shopping window stops while it is paused "
+            + "and goes on when it resumes.",
+            "Keep this page open; hold seats with your admission token once the sale resumes."),
     ADMISSION_EXPIRED("Your shopping window ended before you held seats.",
             "Your turn in this sale has passed."),
     PAUSED("The sale is paused. You keep your place, and no time runs out while it is paused.",
@@ -65,12 +68,6 @@ public enum BuyerState {
             case HOLDING -> 5_000L;
             default -> null;
         };
-    }
-
-    /** A hold in this state is what the buyer's status should show, whatever their admission window. */
-    public boolean showsInStatus() {
-        return this == HOLD_PENDING || this == HOLDING || this == PAYING || this == PAYMENT_DELAYED || this == PURCHASED
-                || this == HOLD_ENDED_BEFORE_PAYMENT;
     }
 
     BuyerState(String meaning, String next) {

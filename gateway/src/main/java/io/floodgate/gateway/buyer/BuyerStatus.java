@@ -3,6 +3,7 @@ package io.floodgate.gateway.buyer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A buyer's place in a sale, always in exactly one {@link BuyerState}. Fields not relevant to the
@@ -14,66 +15,75 @@ import java.time.Instant;
  * @param ahead               buyers in front (WAITING); payments in front (PAYING, PAYMENT_DELAYED)
  * @param waitEstimateSeconds at the sale's admission rate (WAITING); at the payments' pace (PAYING)
  * @param ticket              the visitor ticket to send with status reads (from joining)
- * @param admissionToken      lets the buyer hold seats until {@code windowEndsAt} (ADMITTED, HOLDING)
- * @param holdId              the buyer's latest hold (HOLD_PENDING, HOLDING, PAYING, PURCHASED, ...)
+ * @param admissionToken      lets the buyer hold seats until {@code windowEndsAt}, plus any time the sale
+ *                            spends paused from now on (ADMITTED, ADMITTED_PAUSED, HOLDING)
+ * @param holdId              the hold the state is about (HOLD_PENDING, HOLDING, PAYING, PURCHASED, ...)
  * @param pollAfterMs         when to ask again
+ * @param orderIds            the buyer's orders in this sale, with any state, once they have bought
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuyerStatus(BuyerState state, String meaning, String next, String message, String saleId,
                           String buyerId, Instant opensAt, Long sequence, Long position, Long ahead,
                           Long waitEstimateSeconds, String ticket, String admissionToken, Instant windowEndsAt,
-                          String holdId, Long pollAfterMs) {
+                          String holdId, Long pollAfterMs, List<String> orderIds) {
 
     public static BuyerStatus of(BuyerState state, String saleId, String buyerId) {
         return new BuyerStatus(state, state.meaning(), state.next(), null, saleId, buyerId, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The operator's message to the line, shown with every state. */
     public BuyerStatus withMessage(String text) {
         return new BuyerStatus(state, meaning, next, text, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs, orderIds);
     }
 
     public BuyerStatus opening(Instant at) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, at, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs, orderIds);
     }
 
     public BuyerStatus inLine(long sequenceInLine, long positionInLine, long buyersAhead, Long estimateSeconds) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequenceInLine,
-                positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+                positionInLine, buyersAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs, orderIds);
     }
 
     /** In payment: the payments ahead of the buyer's, and the wait at the pace they are going. */
     public BuyerStatus inPaymentLine(long paymentsAhead, Long estimateSeconds) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position,
-                paymentsAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+                paymentsAhead, estimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs, orderIds);
     }
 
     /** The buyer's place in line, once admitted. */
     public BuyerStatus at(long place) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, place, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs, orderIds);
     }
 
     public BuyerStatus withTicket(String visitorTicket) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, visitorTicket, admissionToken, windowEndsAt, holdId, pollAfterMs);
+                waitEstimateSeconds, visitorTicket, admissionToken, windowEndsAt, holdId, pollAfterMs, orderIds);
     }
 
     public BuyerStatus admitted(String token, Instant windowEnd) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, token, windowEnd, holdId, pollAfterMs);
+                waitEstimateSeconds, ticket, token, windowEnd, holdId, pollAfterMs, orderIds);
     }
 
     public BuyerStatus forHold(String hold) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, hold, pollAfterMs);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, hold, pollAfterMs, orderIds);
+    }
+
+    /** The buyer's orders, shown with whatever state, so a purchase is never hidden. */
+    public BuyerStatus withOrders(List<String> orders) {
+        return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, pollAfterMs,
+                orders.isEmpty() ? null : List.copyOf(orders));
     }
 
     public BuyerStatus pollAfter(long millis) {
         return new BuyerStatus(state, meaning, next, message, saleId, buyerId, opensAt, sequence, position, ahead,
-                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, millis);
+                waitEstimateSeconds, ticket, admissionToken, windowEndsAt, holdId, millis, orderIds);
     }
 }

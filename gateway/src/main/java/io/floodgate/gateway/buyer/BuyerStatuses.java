@@ -26,15 +26,16 @@ public final class BuyerStatuses {
         this.tokens = tokens;
     }
 
-    /** @param latestHold the buyer's latest hold, if any: while it is live, it is their status */
-    public BuyerStatus of(SaleView sale, VisitorTicket ticket, Optional<HoldView> latestHold) {
+    /**
+     * @param holds all the buyer's holds in the sale: while one is live, in payment or bought, it is
+     *              their status (see {@link BuyerHolds}); their orders come with every state
+     */
+    public BuyerStatus of(SaleView sale, VisitorTicket ticket, BuyerHolds holds) {
         Instant now = tokens.now();
-        boolean closed = sale.state().closed();
-        BuyerStatus status = latestHold.filter(h -> h.state().showsInStatus())
-                .filter(h -> !closed || h.state() == BuyerState.PURCHASED)
-                .map(h -> holding(sale, ticket, h))
-                .orElseGet(() -> statusOf(sale, ticket, latestHold, now));
-        return status.withMessage(sale.state().message());
+        BuyerStatus status = holds.shown(sale.state().closed())
+                .map(h -> holding(sale, ticket, h, now))
+                .orElseGet(() -> statusOf(sale, ticket, holds, now));
+        return status.withOrders(holds.orderIds()).withMessage(sale.state().message());
     }
 
     /** The buyer's place: from the ticket, or for a pre-queued buyer drawn at opening (empty before). */
@@ -44,15 +45,15 @@ public final class BuyerStatuses {
     }
 
     /** A pass to check {@code hold} out with until it expires, whatever the buyer's admission window. */
-    public static AdmissionPass checkoutPass(SaleView sale, VisitorTicket ticket, HoldView hold) {
+    public static AdmissionPass checkoutPass(SaleView sale, VisitorTicket ticket, HoldView hold, Instant now) {
         return new AdmissionPass(sale.saleId(), ticket.buyerId(), sequence(sale, ticket).orElse(0L),
-                ticket.correlationId(), hold.expiresAt());
+                ticket.correlationId(), hold.expiresAt(), sale.state().pausedUntil(now));
     }
 
-    private BuyerStatus holding(SaleView sale, VisitorTicket ticket, HoldView hold) {
+    private BuyerStatus holding(SaleView sale, VisitorTicket ticket, HoldView hold, Instant now) {
         BuyerStatus status = BuyerStatus.of(hold.state(), sale.saleId(), ticket.buyerId()).forHold(hold.holdId());
         if (hold.state() == BuyerState.HOLDING) {
-            status = status.admitted(tokens.issue(checkoutPass(sale, ticket, hold)), hold.expiresAt());
+            status = status.admitted(tokens.issue(checkoutPass(sale, ticket, hold, now)), hold.expiresAt());
         }
         if (hold.paymentWait() != null) {
             status = status.inPaymentLine(hold.paymentWait().ahead(), hold.paymentWait().estimateSeconds());
@@ -61,7 +62,7 @@ public final class BuyerStatuses {
         return poll == null ? status : status.pollAfter(poll);
     }
 
-    private BuyerStatus statusOf(SaleView sale, VisitorTicket ticket, Optional<HoldView> latestHold, Instant now) {
+    private BuyerStatus statusOf(SaleView sale, VisitorTicket ticket, BuyerHolds holds, Instant now) {
         SaleState state = sale.state();
         if (state.closed()) {
             return BuyerStatus.of(BuyerState.CLOSED, sale.saleId(), ticket.buyerId());
@@ -77,30 +78,28 @@ public final class BuyerStatuses {
                     .pollAfter(Math.min(PRE_QUEUE_MAX_POLL_MS, Math.max(PRE_QUEUE_MIN_POLL_MS, untilOpening / 2)));
         }
         long sequence = drawn.get();
-        // Before any admission, the configured rate; after, only what admissions really achieve.
-        LinePosition line = LinePosition.of(sequence, sale.admittedThrough(), sale.admittedThrough() == 0
-                ? state.admissionRatePerSecond() : sale.measuredAdmissionRate(now));
-        if (state.paused()) {
-            return BuyerStatus.of(BuyerState.PAUSED, sale.saleId(), ticket.buyerId())
-                    .inLine(sequence, line.position(), line.ahead(), line.waitEstimateSeconds())
-                    .pollAfter(line.pollAfterMs());
-        }
         Optional<Instant> windowEnd = sale.windowEnd(sequence, now);
         if (windowEnd.isPresent()) {
             if (!now.isBefore(windowEnd.get())) {
                 // A buyer whose last hold ended is told how it ended rather than only that time ran out;
-                // one whose last request came to nothing (rejected, say) is simply out of time.
-                return latestHold.filter(h -> h.state().terminal())
+                // one whose requests came to nothing (rejected, say) is simply out of time.
+                return holds.lastEnded()
                         .map(h -> BuyerStatus.of(h.state(), sale.saleId(), ticket.buyerId()).forHold(h.holdId()))
                         .orElseGet(() -> BuyerStatus.of(BuyerState.ADMISSION_EXPIRED, sale.saleId(),
                                 ticket.buyerId()));
             }
+            // While paused the window stops: the end shown is the earliest it can be, and the pass keeps up.
             String pass = tokens.issue(new AdmissionPass(sale.saleId(), ticket.buyerId(), sequence,
-                    ticket.correlationId(), windowEnd.get()));
-            return BuyerStatus.of(BuyerState.ADMITTED, sale.saleId(), ticket.buyerId()).at(sequence)
+                    ticket.correlationId(), windowEnd.get(), state.pausedUntil(now)));
+            return BuyerStatus.of(state.paused() ? BuyerState.ADMITTED_PAUSED : BuyerState.ADMITTED, sale.saleId(),
+                            ticket.buyerId()).at(sequence)
                     .admitted(pass, windowEnd.get()).pollAfter(ADMITTED_POLL_MS);
         }
-        return BuyerStatus.of(BuyerState.WAITING, sale.saleId(), ticket.buyerId())
+        // Before any admission, the configured rate; after, only what admissions really achieve.
+        LinePosition line = LinePosition.of(sequence, sale.admittedThrough(), sale.admittedThrough() == 0
+                ? state.admissionRatePerSecond() : sale.measuredAdmissionRate(now));
+        return BuyerStatus.of(state.paused() ? BuyerState.PAUSED : BuyerState.WAITING, sale.saleId(),
+                        ticket.buyerId())
                 .inLine(sequence, line.position(), line.ahead(), line.waitEstimateSeconds())
                 .pollAfter(line.pollAfterMs());
     }

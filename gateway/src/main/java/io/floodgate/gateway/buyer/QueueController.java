@@ -135,7 +135,7 @@ public class QueueController {
     }
 
     private BuyerStatus statusOf(SaleView sale, VisitorTicket ticket) {
-        return statuses.of(sale, ticket, view.latestHold(sale.saleId(), ticket.buyerId()));
+        return statuses.of(sale, ticket, new BuyerHolds(view.holdsOf(sale.saleId(), ticket.buyerId())));
     }
 
     private BuyerStatus placed(SaleView sale, QueueEvent place) {

@@ -33,6 +33,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,12 +60,13 @@ public class HoldController {
     public CompletableFuture<HttpResponse<HoldResponse>> hold(String saleId,
                                                               @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                               @Valid @Body HoldRequest request) {
-        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        SaleView sale = requireSale(saleId);
+        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), sale.state());
         List<String> seats = request.seats() == null ? List.of() : request.seats();
         if ((request.quantity() == null) == seats.isEmpty()) {
             throw ApiException.badRequest("BAD_REQUEST", "Give either a quantity or the seats you want, not both.");
         }
-        return requestHold(saleId, pass, request.sectionId(), seats.isEmpty() ? request.quantity() : seats.size(),
+        return requestHold(sale, pass, request.sectionId(), seats.isEmpty() ? request.quantity() : seats.size(),
                 seats);
     }
 
@@ -73,23 +75,24 @@ public class HoldController {
     @Post("/{holdId}/alternative")
     public CompletableFuture<HttpResponse<HoldResponse>> acceptAlternative(String saleId, String holdId,
                                                                            @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        SaleView sale = requireSale(saleId);
+        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), sale.state());
         HoldView rejected = ownHold(saleId, holdId, pass.buyerId());
         Alternative offer = rejected.alternative();
         if (rejected.state() != BuyerState.HOLD_REJECTED || offer == null) {
             throw new ApiException(HttpStatus.CONFLICT, "NO_ALTERNATIVE", "This hold has no alternative to accept.");
         }
-        return requestHold(saleId, pass, offer.sectionId(), offer.quantity(), offer.seats());
+        return requestHold(sale, pass, offer.sectionId(), offer.quantity(), offer.seats());
     }
 
     /**
      * Asks inventory for seats and waits a bounded time for its answer: 201 HOLDING, 409
      * HOLD_REJECTED (with what is left and, maybe, an alternative), or 202 HOLD_PENDING to poll.
      */
-    private CompletableFuture<HttpResponse<HoldResponse>> requestHold(String saleId, AdmissionPass pass,
+    private CompletableFuture<HttpResponse<HoldResponse>> requestHold(SaleView sale, AdmissionPass pass,
                                                                       String sectionId, int quantity,
                                                                       List<String> seats) {
-        SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
+        String saleId = sale.saleId();
         requireOpenForShopping(sale);
         // A token extended by a hold is for checking that hold out, not for holding on past the window.
         if (sale.windowEnd(pass.sequence(), tokens.now()).filter(end -> tokens.now().isBefore(end)).isEmpty()) {
@@ -129,7 +132,8 @@ public class HoldController {
                         case HOLD_REJECTED -> HttpStatus.CONFLICT;
                         default -> HttpStatus.ACCEPTED;
                     };
-                    return HttpResponse.<HoldResponse>status(status).body(HoldResponse.of(hold, extended(pass, hold)));
+                    return HttpResponse.<HoldResponse>status(status).body(HoldResponse.of(hold,
+                            extended(sale, pass, hold)));
                 });
     }
 
@@ -143,7 +147,7 @@ public class HoldController {
         // A hold first answered HOLD_PENDING never brought the token a 201 carries: the read hands it over,
         // so the buyer can check out whatever their window.
         String checkoutToken = hold.state() != BuyerState.HOLDING ? null : view.sale(saleId)
-                .map(sale -> tokens.issue(BuyerStatuses.checkoutPass(sale, visitor, hold))).orElse(null);
+                .map(sale -> tokens.issue(BuyerStatuses.checkoutPass(sale, visitor, hold, tokens.now()))).orElse(null);
         return HoldResponse.of(hold, checkoutToken);
     }
 
@@ -153,9 +157,10 @@ public class HoldController {
     public CompletableFuture<HttpResponse<HoldResponse>> checkout(String saleId, String holdId,
                                                                   @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                                   @Valid @Body CheckoutRequest request) {
-        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), saleId);
+        SaleView sale = requireSale(saleId);
+        AdmissionPass pass = tokens.pass(Credentials.bearer(authorization), sale.state());
         HoldView hold = ownHold(saleId, holdId, pass.buyerId());
-        view.sale(saleId).ifPresent(HoldController::requireOpenForShopping);
+        requireOpenForShopping(sale);
         if (hold.state() == BuyerState.PAYING || hold.state() == BuyerState.PAYMENT_DELAYED) {
             return CompletableFuture.completedFuture(HttpResponse.accepted().body(HoldResponse.of(hold, null)));
         }
@@ -167,7 +172,7 @@ public class HoldController {
                 EventMeta.newId(), tokens.now()), holdId, hold.buyerId(), hold.sectionId(), hold.amountCents(),
                 hold.currency(), request.paymentMethod());
         return Publishing.attempt(() -> publisher.publish(Topics.CHECKOUTS, holdId, checkout))
-                .thenApply(ack -> HttpResponse.accepted().body(HoldResponse.of(hold.in(BuyerState.PAYING, null), null)));
+                .thenApply(ack -> HttpResponse.accepted().body(HoldResponse.of(hold.withCheckout(), null)));
     }
 
     /** While a sale is paused nothing moves, and once closed nothing more is sold. */
@@ -181,6 +186,10 @@ public class HoldController {
         }
     }
 
+    private SaleView requireSale(String saleId) {
+        return view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
+    }
+
     private HoldView ownHold(String saleId, String holdId, String buyerId) {
         HoldView hold = view.hold(holdId).filter(h -> h.saleId().equals(saleId))
                 .orElseThrow(() -> ApiException.notFound("UNKNOWN_HOLD", "There is no hold '" + holdId + "'."));
@@ -191,11 +200,12 @@ public class HoldController {
     }
 
     /** A token that lasts until the hold expires, so the buyer can check out whatever their window. */
-    private String extended(AdmissionPass pass, HoldView hold) {
-        if (hold.state() != BuyerState.HOLDING || !hold.expiresAt().isAfter(pass.expiresAt())) {
+    private String extended(SaleView sale, AdmissionPass pass, HoldView hold) {
+        Duration paused = sale.state().pausedUntil(tokens.now());
+        if (hold.state() != BuyerState.HOLDING || !hold.expiresAt().isAfter(pass.expiresAt(paused))) {
             return null;
         }
         return tokens.issue(new AdmissionPass(pass.saleId(), pass.buyerId(), pass.sequence(), pass.correlationId(),
-                hold.expiresAt()));
+                hold.expiresAt(), paused));
     }
 }

@@ -1,5 +1,6 @@
 package io.floodgate.gateway.tokens;
 
+import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.gateway.api.ApiException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -61,14 +62,20 @@ public final class Tokens {
         return ticket;
     }
 
-    /** The pass, if genuine, unexpired and for {@code saleId}; otherwise 401 or 403 with the reason. */
-    public AdmissionPass pass(String token, String saleId) {
+    /**
+     * The pass, if genuine, for {@code sale} and unexpired, counting the time the sale has spent
+     * paused since the pass was issued (so a pass never runs out during a pause); otherwise 401 or
+     * 403 with the reason.
+     */
+    public AdmissionPass pass(String token, SaleState sale) {
         AdmissionPass pass = verify(PASS, require(token, "admission token"), AdmissionPass.class)
                 .orElseThrow(() -> invalid("admission token"));
-        requireSale(pass.saleId(), saleId);
-        if (!clock.instant().isBefore(pass.expiresAt())) {
+        requireSale(pass.saleId(), sale.saleId());
+        Instant now = clock.instant();
+        Instant expiresAt = pass.expiresAt(sale.pausedUntil(now));
+        if (!now.isBefore(expiresAt)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "TOKEN_EXPIRED",
-                    "Your admission token expired at " + pass.expiresAt() + "; check your status for a new one.");
+                    "Your admission token expired at " + expiresAt + "; check your status for a new one.");
         }
         return pass;
     }

@@ -20,22 +20,30 @@ import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.QueueEvent;
+import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.gateway.buyer.BuyerState;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -48,6 +56,7 @@ import java.util.function.UnaryOperator;
 public final class GatewayView {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayView.class);
     private static final int MAX_EARLY_EVENTS = 1_000_000;
+    private static final String NO_BUYER = "";
 
     /** Events read before their sale's creation, applied once it is read. Only the view thread touches it. */
     private final Map<String, List<Event>> early = new HashMap<>();
@@ -55,8 +64,10 @@ public final class GatewayView {
     private final Map<String, HoldView> holds = new ConcurrentHashMap<>();
     /** saleId/sectionId -> the section's latest published availability. */
     private final Map<String, SectionAvailability> availability = new ConcurrentHashMap<>();
-    /** saleId/buyerId -> the buyer's latest hold, so their status can say HOLDING, PAYING, PURCHASED. */
-    private final Map<String, String> latestHolds = new ConcurrentHashMap<>();
+    /** saleId -> buyerId -> the buyer's holds in the sale: their status considers them all. */
+    private final Map<String, Map<String, Set<String>>> buyerHolds = new ConcurrentHashMap<>();
+    /** Closed sales whose ended holds have not been forgotten yet. Only the view thread touches it. */
+    private final Set<String> closedWithHolds = new HashSet<>();
     private final Waiters<String, QueueEvent> joins = new Waiters<>();
     private final Waiters<String, HoldView> holdAnswers = new Waiters<>();
     private final Waiters<String, SaleView> saleChanges = new Waiters<>();
@@ -64,9 +75,17 @@ public final class GatewayView {
     private final List<QueueEvent> answeredJoins = new ArrayList<>();
     private final PaymentLine paymentLine = new PaymentLine();
     private final Clock clock;
+    private final Duration endedSaleHoldsKept;
 
-    public GatewayView(Clock clock) {
+    @Inject
+    public GatewayView(Clock clock, ViewSettings settings) {
         this.clock = clock;
+        this.endedSaleHoldsKept = settings.endedSaleHoldsKept();
+    }
+
+    /** With the default settings. */
+    public GatewayView(Clock clock) {
+        this(clock, new ViewSettings(Duration.ofHours(24)));
     }
 
     public Optional<SaleView> sale(String saleId) {
@@ -85,8 +104,20 @@ public final class GatewayView {
         return Optional.ofNullable(availability.get(sectionKey));
     }
 
-    public Optional<HoldView> latestHold(String saleId, String buyerId) {
-        return Optional.ofNullable(latestHolds.get(joinKey(saleId, buyerId))).map(holds::get).map(this::presented);
+    /** Every hold the view knows of this buyer in this sale, as they should see them now. */
+    public List<HoldView> holdsOf(String saleId, String buyerId) {
+        Set<String> ids = buyerHolds.getOrDefault(saleId, Map.of()).get(buyerId);
+        return ids == null ? List.of() : ids.stream().map(holds::get).filter(Objects::nonNull).map(this::presented)
+                .toList();
+    }
+
+    /** Holds kept, and buyers with holds kept: what the view's memory grows with. */
+    int holdCount() {
+        return holds.size();
+    }
+
+    int buyersWithHolds() {
+        return buyerHolds.values().stream().mapToInt(Map::size).sum();
     }
 
     public PaymentLine paymentLine() {
@@ -158,6 +189,10 @@ public final class GatewayView {
         } else if (event instanceof SaleEvent change) {
             sale(change.meta().saleId()).ifPresent(s -> {
                 s.changed(s.state().apply(change));
+                if (change instanceof SaleClosed && s.closedAt() == null) {
+                    s.closed(change.meta().occurredAt());
+                    closedWithHolds.add(s.saleId());
+                }
                 saleChanges.complete(change.meta().eventId(), s);
             });
         } else if (event instanceof LineOpened opened) {
@@ -171,42 +206,112 @@ public final class GatewayView {
         } else if (event instanceof BuyerAdmitted admitted) {
             sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt(),
                     admitted.pausedBefore(), admitted.meta().occurredAt()));
-        } else if (event instanceof HoldRequested requested) {
-            holds.putIfAbsent(requested.holdId(), HoldView.requested(requested.holdId(), requested.meta().saleId(),
-                    requested.buyerId(), requested.sectionId(), requested.quantity()));
-            latestHolds.put(joinKey(requested.meta().saleId(), requested.buyerId()), requested.holdId());
+            } else if (event instanceof HoldRequested requested) {
+            record(requested, requested.holdId(), requested.buyerId(), requested.sectionId(), requested.quantity(),
+                    h -> h);
         } else if (event instanceof HoldPlaced placed) {
-            answer(placed, placed.seats().size(), h -> h.placed(placed.seats(), placed.amountCents(),
-                    placed.currency(), placed.expiresAt()));
+            answer(record(placed, placed.holdId(), placed.buyerId(), placed.sectionId(), placed.seats().size(),
+                    h -> h.placed(placed.seats(), placed.amountCents(), placed.currency(), placed.expiresAt())));
         } else if (event instanceof HoldRejected rejected) {
-            answer(rejected, rejected.quantity(), h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable(),
-                    rejected.alternative()));
+            answer(record(rejected, rejected.holdId(), rejected.buyerId(), rejected.sectionId(), rejected.quantity(),
+                    h -> h.rejected(rejected.reason().name(), rejected.seatsAvailable(), rejected.alternative())));
         } else if (event instanceof CheckoutRequested checkout) {
-            update(checkout, checkout.holdId(), h -> h.state() == BuyerState.HOLDING
-                    ? h.paying(paymentLine.join(checkout.holdId(), checkout.meta().occurredAt())) : h);
+            record(checkout, checkout.holdId(), checkout.buyerId(), checkout.sectionId(), 0, HoldView::withCheckout);
         } else if (event instanceof PaymentRefunded refunded) {
-            update(refunded, refunded.holdId(), h -> h.in(h.state(), "REFUNDED: " + refunded.refundId()));
+            record(refunded, refunded.holdId(), null, refunded.sectionId(), 0, h -> h.refunded(refunded.refundId()));
         } else if (event instanceof HoldSold sold) {
-            update(sold, sold.holdId(), h -> h.in(BuyerState.PURCHASED, null));
+            ended(sold, HoldView.Ending.SOLD, null);
         } else if (event instanceof HoldExpired expired) {
-            update(expired, expired.holdId(), h -> h.in(BuyerState.HOLD_EXPIRED, null));
+            ended(expired, HoldView.Ending.EXPIRED, null);
         } else if (event instanceof HoldReleased released) {
-            update(released, released.holdId(), h -> h.in(BuyerState.PAYMENT_DECLINED, released.reason()));
-        } else if (event instanceof HoldExtended extended) {
-            update(extended, extended.holdId(), h -> h.expiringAt(extended.expiresAt()));
+            ended(released, HoldView.Ending.DECLINED, released.reason());
         } else if (event instanceof HoldSaleRefused refused) {
-            update(refused, refused.holdId(), h -> h.in(BuyerState.HOLD_ENDED_BEFORE_PAYMENT, refused.reason()));
+            ended(refused, HoldView.Ending.PAID_TOO_LATE, refused.reason());
+        } else if (event instanceof HoldExtended extended) {
+            record(extended, extended.holdId(), extended.buyerId(), extended.sectionId(), 0,
+                    h -> h.expiringAt(extended.expiresAt()));
         }
     }
 
+    private void ended(HoldEvent end, HoldView.Ending how, String why) {
+        record(end, end.holdId(), end.buyerId(), end.sectionId(), 0, h -> h.ended(how, end.meta().occurredAt(), why));
+    }
+
+    /** The answer to a hold request, for the request waiting for it. */
+    private void answer(HoldView answered) {
+        holdAnswers.complete(answered.holdId(), answered);
+    }
+
     /**
-     * The answer to a hold request. It may be read before the request itself (they travel on
-     * different topics), so it carries enough to stand alone.
+     * Records a fact about a hold. Any of its events may be read first (they travel on different
+     * topics), so each fills in what it knows. A hold that enters payment takes a place in the
+     * payment line; one that leaves it leaves the line then. A sale closed long enough ago keeps
+     * only holds still in payment (see {@link ViewSettings}).
      */
-    private void answer(HoldEvent answer, int quantity, UnaryOperator<HoldView> change) {
-        HoldView updated = holds.compute(answer.holdId(), (id, h) -> change.apply(h != null ? h
-                : HoldView.requested(id, answer.meta().saleId(), answer.buyerId(), answer.sectionId(), quantity)));
-        holdAnswers.complete(answer.holdId(), updated);
+    private HoldView record(Event event, String holdId, String buyerId, String sectionId, int quantity,
+                            UnaryOperator<HoldView> change) {
+        String saleId = event.meta().saleId();
+        HoldView before = holds.get(holdId);
+        HoldView after = change.apply((before != null ? before : HoldView.requested(holdId, saleId, null, null, 0))
+                .of(buyerId, sectionId, quantity));
+        boolean wasPaying = before != null && before.inPayment();
+        if (!wasPaying && after.inPayment()) {
+            after = after.inPaymentLine(paymentLine.join(holdId, event.meta().occurredAt()));
+        } else if (wasPaying && !after.inPayment()) {
+            paymentLine.finished(holdId, event.meta().occurredAt(), after.state() == BuyerState.PURCHASED);
+        }
+        if (!after.inPayment() && holdsForgotten(saleId)) {
+            forget(after);
+        } else {
+            holds.put(holdId, after);
+            buyerHolds.computeIfAbsent(saleId, id -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(indexed(after), id -> ConcurrentHashMap.newKeySet()).add(holdId);
+        }
+        return after;
+    }
+
+    /** Whether the sale closed more than {@link ViewSettings#endedSaleHoldsKept()} ago. */
+    private boolean holdsForgotten(String saleId) {
+        Instant closed = sale(saleId).map(SaleView::closedAt).orElse(null);
+        return closed != null && !clock.instant().isBefore(closed.plus(endedSaleHoldsKept));
+    }
+
+    /** Holds are indexed by buyer; one whose buyer no event read so far names (a refund's) under {@link #NO_BUYER}. */
+    private static String indexed(HoldView hold) {
+        return hold.buyerId() != null ? hold.buyerId() : NO_BUYER;
+    }
+
+    private void forget(HoldView hold) {
+        holds.remove(hold.holdId());
+        Map<String, Set<String>> buyers = buyerHolds.get(hold.saleId());
+        if (buyers == null) {
+            return;
+        }
+        for (String buyer : hold.buyerId() == null ? List.of(NO_BUYER) : List.of(hold.buyerId(), NO_BUYER)) {
+            Set<String> ids = buyers.get(buyer);
+            if (ids != null && ids.remove(hold.holdId()) && ids.isEmpty()) {
+                buyers.remove(buyer);
+            }
+        }
+        if (buyers.isEmpty()) {
+            buyerHolds.remove(hold.saleId());
+        }
+    }
+
+    /** Forgets the ended holds of sales closed long enough ago; holds still in payment go when they end. */
+    private void forgetEndedSales() {
+        for (Iterator<String> it = closedWithHolds.iterator(); it.hasNext(); ) {
+            String saleId = it.next();
+            if (!holdsForgotten(saleId)) {
+                continue;
+            }
+            it.remove();
+            Map<String, Set<String>> buyers = buyerHolds.get(saleId);
+            if (buyers != null) {
+                buyers.values().stream().flatMap(Set::stream).map(holds::get).filter(Objects::nonNull)
+                        .filter(h -> !h.inPayment()).toList().forEach(this::forget);
+            }
+        }
     }
 
     /**
@@ -220,16 +325,6 @@ public final class GatewayView {
             joins.complete(joinKey(place.meta().saleId(), buyerId), place);
         }
         answeredJoins.clear();
-    }
-
-    /** Changes a hold after {@code event}; one that leaves payment leaves the payment line then. */
-    private void update(Event event, String holdId, UnaryOperator<HoldView> change) {
-        holds.computeIfPresent(holdId, (id, h) -> {
-            HoldView changed = change.apply(h);
-            if (h.state() == BuyerState.PAYING && changed.state() != BuyerState.PAYING) {
-                paymentLine.finished(id, event.meta().occurredAt(), changed.state() == BuyerState.PURCHASED);
-            }
-            return changed;
-        });
+        forgetEndedSales();
     }
 }

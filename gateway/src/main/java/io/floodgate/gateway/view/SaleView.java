@@ -31,6 +31,7 @@ public final class SaleView {
     private volatile long preQueueSize;
     private volatile long lastSequence;
     private volatile long admittedThrough;
+    private volatile Instant closedAt;
     /** First sequence of each admission batch -> that batch's window. */
     private final ConcurrentSkipListMap<Long, Window> windows = new ConcurrentSkipListMap<>();
     private final RateMeter admissions = new RateMeter();
@@ -117,17 +118,30 @@ public final class SaleView {
     /**
      * When the admission window of the buyer at {@code sequence} ends, if they were admitted:
      * time the sale spent paused since their admission is added, so a pause takes nothing from them.
+     * A buyer admitted before the oldest admission the view still has (older than the queue topic's
+     * retention, or before the sale closed) had a window long over: {@link Instant#EPOCH}.
      */
     public Optional<Instant> windowEnd(long sequence, Instant now) {
         if (sequence > admittedThrough) {
             return Optional.empty();
         }
-        Duration paused = state.pausedUntil(now);
-        return Optional.ofNullable(windows.floorEntry(sequence)).map(Map.Entry::getValue).map(w -> w.endsAt(paused));
+        Map.Entry<Long, Window> batch = windows.floorEntry(sequence);
+        return Optional.of(batch == null ? Instant.EPOCH : batch.getValue().endsAt(state.pausedUntil(now)));
     }
 
     void changed(SaleState changed) {
         state = changed;
+    }
+
+    /** When the sale closed, or null. */
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    /** Closed: windows no longer matter (a closed sale sells nothing more), so they are let go. */
+    void closed(Instant at) {
+        closedAt = at;
+        windows.clear();
     }
 
     void opened(long seed, long size) {
@@ -149,7 +163,7 @@ public final class SaleView {
 
     void admitted(long sequence, Instant windowEndsAt, Duration pausedBefore, Instant admittedAt) {
         Map.Entry<Long, Window> last = windows.lastEntry();
-        if (last == null || !last.getValue().equals(new Window(windowEndsAt, pausedBefore))) {
+        if (closedAt == null && (last == null || !last.getValue().equals(new Window(windowEndsAt, pausedBefore)))) {
             windows.put(sequence, new Window(windowEndsAt, pausedBefore));
         }
         if (sequence > admittedThrough) {

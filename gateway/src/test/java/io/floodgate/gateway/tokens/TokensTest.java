@@ -3,7 +3,16 @@ package io.floodgate.gateway.tokens;
 import io.floodgate.gateway.api.ApiException;
 import org.junit.jupiter.api.Test;
 
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.sale.SalePaused;
+import io.floodgate.contracts.sale.SaleResumed;
+import io.floodgate.contracts.sale.SaleState;
+import io.floodgate.contracts.sale.SectionConfig;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -56,24 +65,52 @@ class TokensTest {
 
     @Test
     void aTokenForAnotherSaleIsForbidden() {
-        String pass = tokens.issue(new AdmissionPass("other", "alice", 1, "corr", NOW.plusSeconds(60)));
+        String pass = tokens.issue(new AdmissionPass("other", "alice", 1, "corr", NOW.plusSeconds(60), Duration.ZERO));
 
-        assertCode("WRONG_SALE", 403, () -> tokens.pass(pass, "demo"));
+        assertCode("WRONG_SALE", 403, () -> tokens.pass(pass, sale("demo")));
     }
 
     @Test
     void anExpiredPassIsRefused() {
-        String pass = tokens.issue(new AdmissionPass("demo", "alice", 1, "corr", NOW));
+        String pass = tokens.issue(new AdmissionPass("demo", "alice", 1, "corr", NOW, Duration.ZERO));
 
-        assertCode("TOKEN_EXPIRED", 401, () -> tokens.pass(pass, "demo"));
+        assertCode("TOKEN_EXPIRED", 401, () -> tokens.pass(pass, sale("demo")));
     }
 
     @Test
     void aTicketIsNotAnAdmissionPass() {
         String ticket = tokens.issue(new VisitorTicket("demo", "alice", 1, null, "corr"));
 
-        assertCode("INVALID_TOKEN", 401, () -> tokens.pass(ticket, "demo"));
-        assertCode("MISSING_TOKEN", 401, () -> tokens.pass(null, "demo"));
+        assertCode("INVALID_TOKEN", 401, () -> tokens.pass(ticket, sale("demo")));
+        assertCode("MISSING_TOKEN", 401, () -> tokens.pass(null, sale("demo")));
+    }
+
+    @Test
+    void aPassDoesNotRunOutWhileTheSaleIsPaused() {
+        String pass = tokens.issue(new AdmissionPass("demo", "alice", 1, "corr", NOW.minusSeconds(1), Duration.ZERO));
+        SaleState paused = sale("demo").apply(new SalePaused(EventMeta.of("demo", "c", "x", NOW.minusSeconds(600)),
+                "ops", "incident"));
+        SaleState resumed = paused.apply(new SaleResumed(EventMeta.of("demo", "c", "x", NOW.minusSeconds(595)),
+                "ops", "ok"));
+
+        assertCode("TOKEN_EXPIRED", 401, () -> tokens.pass(pass, sale("demo")));
+        assertEquals("alice", tokens.pass(pass, paused).buyerId(), "still paused: ten minutes added so far");
+        assertEquals("alice", tokens.pass(pass, resumed).buyerId(), "a pause of 5 s moved the end 5 s later");
+    }
+
+    @Test
+    void aPassFromBeforePausesWereCountedKeepsItsEnd() {
+        String pass = tokens.issue(new AdmissionPass("demo", "alice", 1, "corr", NOW, null));
+        SaleState paused = sale("demo").apply(new SalePaused(EventMeta.of("demo", "c", "x", NOW.minusSeconds(60)),
+                "ops", "incident"));
+
+        assertCode("TOKEN_EXPIRED", 401, () -> tokens.pass(pass, paused));
+    }
+
+    private static SaleState sale(String saleId) {
+        return SaleState.created(new SaleCreated(EventMeta.of(saleId, "c", "x", NOW), "ops", new SaleConfig("Demo", NOW,
+                "EUR", 10, 100, Duration.ofMinutes(5), Duration.ofMinutes(10), 4,
+                List.of(new SectionConfig("f", "F", 1, 10, 100)))));
     }
 
     private static void assertCode(String code, int status, Runnable call) {
