@@ -133,6 +133,11 @@ public final class SaleView {
         state = changed;
     }
 
+    /** Admission windows kept: what the sale's view grows with. */
+    int windowsKept() {
+        return windows.size();
+    }
+
     /** When the sale closed, or null. */
     public Instant closedAt() {
         return closedAt;

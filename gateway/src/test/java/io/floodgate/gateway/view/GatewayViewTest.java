@@ -14,13 +14,19 @@ import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SalePaused;
 import io.floodgate.contracts.sale.SaleResumed;
 import io.floodgate.contracts.sale.SaleConfig;
+import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleCreated;
+import io.floodgate.contracts.hold.HoldExpired;
+import io.floodgate.contracts.hold.HoldRejected;
+import io.floodgate.contracts.hold.RejectionReason;
+import io.floodgate.gateway.testing.ManualClock;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.buyer.BuyerState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -159,5 +165,93 @@ class GatewayViewTest {
         assertEquals(BuyerState.PAYING, bob.state());
         assertEquals(0, bob.paymentWait().ahead());
         assertTrue(bob.paymentWait().estimateSeconds() == null || bob.paymentWait().estimateSeconds() > 0);
+    }
+
+    @Test
+    void aClosedSalesEndedHoldsAreForgottenAfterTheGraceAndOneInPaymentWhenItEnds() {
+        ManualClock clock = new ManualClock(NOW);
+        GatewayView view = new GatewayView(clock, new ViewSettings(Duration.ofHours(1)));
+        view.apply(new SaleCreated(meta(), "ops", new SaleConfig("Demo", NOW, "EUR", 10, 100,
+                Duration.ofMinutes(10), Duration.ofMinutes(10), 6, List.of(new SectionConfig("floor", "F", 1, 10, 100)))));
+        view.apply(new HoldPlaced(meta(), "sold", "alice", "floor", List.of("A-1"), 100, "EUR", NOW.plusSeconds(600)));
+        view.apply(new HoldSold(meta(), "sold", "alice", "floor", List.of("A-1"), 100, "EUR", "ch_1"));
+        view.apply(new HoldPlaced(meta(), "paying", "bob", "floor", List.of("A-2"), 100, "EUR", NOW.plusSeconds(600)));
+        view.apply(new CheckoutRequested(meta(), "paying", "bob", "floor", 100, "EUR", "tok_visa"));
+        view.apply(new SaleClosed(meta(), "ops", "done"));
+
+        clock.advance(Duration.ofMinutes(59));
+        view.batchApplied();
+        assertEquals(BuyerState.PURCHASED, view.holdsOf("demo", "alice").get(0).state(), "kept for the grace");
+
+        clock.advance(Duration.ofMinutes(1));
+        view.batchApplied();
+        assertEquals(List.of(), view.holdsOf("demo", "alice"));
+        assertEquals(BuyerState.PAYING, view.hold("paying").orElseThrow().state(), "in payment: kept to its outcome");
+
+        view.apply(new HoldSold(meta(), "paying", "bob", "floor", List.of("A-2"), 100, "EUR", "ch_2"));
+        assertEquals(0, view.holdCount());
+        assertEquals(0, view.buyersWithHolds());
+        assertEquals(0, view.paymentLine().waiting(), "and it has left the payment line");
+    }
+
+    /**
+     * A million holds over a hundred sales, as months of sales would bring: once each sale has closed
+     * and its grace has passed, the view keeps nothing of its holds but those still in payment.
+     */
+    @Test
+    void aMillionHoldsOverAHundredSalesLeaveOnlyThoseStillInPayment() {
+        int sales = 100;
+        int holdsPerSale = 10_000;
+        ManualClock clock = new ManualClock(NOW);
+        GatewayView view = new GatewayView(clock, new ViewSettings(Duration.ofHours(1)));
+        List<String> stillPaying = new ArrayList<>();
+        int mostHoldsKept = 0;
+        for (int sale = 0; sale < sales; sale++) {
+            String saleId = "sale-" + sale;
+            view.apply(new SaleCreated(EventMeta.of(saleId, "c", "x", clock.instant()), "ops", new SaleConfig("S", NOW,
+                    "EUR", 10, 100, Duration.ofMinutes(10), Duration.ofMinutes(10), 6,
+                    List.of(new SectionConfig("floor", "F", 100, 100, 100)))));
+            for (int h = 0; h < holdsPerSale; h++) {
+                EventMeta meta = EventMeta.of(saleId, "c", "x", clock.instant());
+                String holdId = saleId + "-h" + h;
+                String buyer = "b" + h;
+                if (h % 100 == 0) { // admissions come in batches, each with its window
+                    view.apply(new BuyerAdmitted(meta, buyer, h + 1, clock.instant().plusSeconds(600), Duration.ZERO));
+                }
+                view.apply(new HoldRequested(meta, holdId, buyer, "floor", 1, List.of()));
+                if (h % 10 == 9) {
+                    view.apply(new HoldRejected(meta, holdId, buyer, "floor", 1, RejectionReason.NOT_ENOUGH_SEATS, 0,
+                            null));
+                    continue;
+                }
+                List<String> seat = List.of("S-" + h);
+                view.apply(new HoldPlaced(meta, holdId, buyer, "floor", seat, 100, "EUR", NOW.plusSeconds(600)));
+                if (h == 0) {
+                    view.apply(new CheckoutRequested(meta, holdId, buyer, "floor", 100, "EUR", "tok"));
+                    stillPaying.add(holdId);
+                } else if (h % 2 == 0) {
+                    view.apply(new HoldSold(meta, holdId, buyer, "floor", seat, 100, "EUR", "ch"));
+                } else {
+                    view.apply(new HoldExpired(meta, holdId, buyer, "floor", seat));
+                }
+            }
+            mostHoldsKept = Math.max(mostHoldsKept, view.holdCount());
+            view.apply(new SaleClosed(EventMeta.of(saleId, "c", "x", clock.instant()), "ops", "done"));
+            assertEquals(0, view.sale(saleId).orElseThrow().windowsKept(), "a closed sale lets its windows go");
+            clock.advance(Duration.ofHours(1));
+            view.batchApplied();
+
+            assertEquals(stillPaying.size(), view.holdCount(), "after sale " + sale + ": only holds in payment");
+        }
+        assertTrue(mostHoldsKept <= holdsPerSale + sales, "never more than one sale's holds: " + mostHoldsKept);
+        assertEquals(sales, view.buyersWithHolds());
+
+        for (String holdId : stillPaying) {
+            String saleId = holdId.substring(0, holdId.indexOf("-h"));
+            view.apply(new HoldSold(EventMeta.of(saleId, "c", "x", clock.instant()), holdId, "b0", "floor",
+                    List.of("S-0"), 100, "EUR", "ch"));
+        }
+        assertEquals(0, view.holdCount());
+        assertEquals(0, view.buyersWithHolds());
     }
 }
