@@ -5,6 +5,7 @@ import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.line.LineEvent;
 import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.contracts.provider.ProviderEvent;
 import io.floodgate.contracts.queue.QueueEvent;
@@ -43,8 +44,16 @@ public final class Topics {
     public static final Topic<AvailabilityEvent> AVAILABILITY = new Topic<>("floodgate.availability",
             AvailabilityEvent.class, "saleId/sectionId", "inventory-service", Map.of("cleanup.policy", "compact"));
 
+    /**
+     * Each sale's line in one record (the latest per sale is kept), so a reader that starts after the
+     * 30 days of {@link #QUEUE} still knows every line: whether it opened and its draw, places given,
+     * places admitted.
+     */
+    public static final Topic<LineEvent> LINES = new Topic<>("floodgate.lines", LineEvent.class, "saleId",
+            "queue-service", Map.of("cleanup.policy", "compact"));
+
     public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS, PAYMENTS,
-            PAYMENT_PROVIDER, AVAILABILITY);
+            PAYMENT_PROVIDER, AVAILABILITY, LINES);
 
     private Topics() {
     }

@@ -6,11 +6,13 @@ import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.arrival.ArrivalEvent;
 import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.line.LineEvent;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
 import io.floodgate.platform.streams.StreamsApp;
+import io.floodgate.queue.line.LineSummaries;
 import io.floodgate.queue.line.QueueProcessor;
 import io.floodgate.queue.line.QueueStores;
 import jakarta.inject.Singleton;
@@ -29,10 +31,14 @@ import java.util.List;
 
 /**
  * sales + arrivals (both keyed by sale, co-partitioned) + holds (re-keyed by sale) -> one
- * processor owning each sale's line -> queue events.
+ * processor owning each sale's line -> queue events, and each line's summary (compacted) folded
+ * from them.
  */
 @Singleton
 public final class QueueTopology implements StreamsApp {
+    /** How often a changed line's summary is published. */
+    static final Duration SUMMARY_EVERY = Duration.ofSeconds(1);
+
     private final Duration tick;
     private final Duration openingGrace;
     private final int partitions;
@@ -50,7 +56,7 @@ public final class QueueTopology implements StreamsApp {
 
     @Override
     public Collection<Topic<?>> topics() {
-        return List.of(Topics.SALES, Topics.ARRIVALS, Topics.HOLDS, Topics.QUEUE);
+        return List.of(Topics.SALES, Topics.ARRIVALS, Topics.HOLDS, Topics.QUEUE, Topics.LINES);
     }
 
     @Override
@@ -61,6 +67,7 @@ public final class QueueTopology implements StreamsApp {
         builder.addStateStore(QueueStores.order());
         builder.addStateStore(QueueStores.shoppers());
         builder.addStateStore(QueueStores.windows());
+        builder.addStateStore(QueueStores.summaries());
         KStream<String, Event> sales = builder.stream(Topics.SALES.name(),
                         Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
                 .mapValues(e -> (Event) e, Named.as("sale-as-event"));
@@ -74,12 +81,14 @@ public final class QueueTopology implements StreamsApp {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
                         .withName("holds-by-sale").withNumberOfPartitions(partitions))
                 .mapValues(e -> (Event) e, Named.as("hold-as-event"));
-        sales.merge(arrivals, Named.as("sales-and-arrivals"))
+        KStream<String, QueueEvent> queue = sales.merge(arrivals, Named.as("sales-and-arrivals"))
                 .merge(holds, Named.as("all-inputs"))
                 .process(() -> new QueueProcessor(tick, openingGrace), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
-                        QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS)
-                .to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class))
-                        .withName("queue"));
+                        QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS);
+        queue.to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class)).withName("queue"));
+        queue.process(() -> new LineSummaries(SUMMARY_EVERY), Named.as("line-summaries"), QueueStores.SUMMARIES)
+                .to(Topics.LINES.name(), Produced.with(Serdes.String(), JsonSerde.of(LineEvent.class))
+                        .withName("lines"));
         return builder.build();
     }
 }

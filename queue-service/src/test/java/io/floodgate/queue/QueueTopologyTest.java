@@ -8,6 +8,8 @@ import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.line.LineEvent;
+import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
@@ -341,5 +343,38 @@ class QueueTopologyTest {
         assertEquals(20, read(BuyerPreQueued.class).size(), "every one of them joins the pre-queue");
         driver.advanceWallClockTime(Duration.ofSeconds(3));
         assertEquals(20, read(LineOpened.class).get(0).preQueueSize(), "the line opens once the backlog is read");
+    }
+
+    @Test
+    void eachLineIsSummarisedInOneCompactedRecordOnceASecondAtMost() {
+        TestOutputTopic<String, LineEvent> lines = driver.createOutputTopic(Topics.LINES.name(),
+                new StringDeserializer(), JsonSerde.of(LineEvent.class));
+        createSale(100, START.plusSeconds(5));
+        arrive("early-1");
+        arrive("early-2");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertEquals(List.of(new LineSummaryFacts(null, 2, 0, 0)), facts(lines), "before opening: the pre-queue");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertEquals(List.of(), facts(lines), "nothing changed: nothing published");
+
+        for (int tick = 0; tick < 40; tick++) { // opens, admits the pre-queue
+            driver.advanceWallClockTime(TICK);
+        }
+        arrive("late", START.plusSeconds(10));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        LineOpened opened = read(LineOpened.class).get(0);
+        List<LineSummaryFacts> told = facts(lines);
+        assertEquals(new LineSummaryFacts(opened.seed(), 2, 3, 3), told.get(told.size() - 1));
+        assertTrue(told.size() <= 10, "at most one a second: " + told.size());
+    }
+
+    private record LineSummaryFacts(Long seed, long preQueueSize, long lastSequence, long admittedThrough) {
+    }
+
+    private static List<LineSummaryFacts> facts(TestOutputTopic<String, LineEvent> lines) {
+        return lines.readValuesToList().stream().map(e -> (LineSummary) e)
+                .map(s -> new LineSummaryFacts(s.seed(), s.preQueueSize(), s.lastSequence(), s.admittedThrough()))
+                .toList();
     }
 }

@@ -10,8 +10,11 @@ import java.util.function.Consumer;
 
 /** A sale's events, wherever they are kept (Kafka or an export file), handed over in {@link ReplayOrder}. */
 public interface SaleLog {
-    /** The topics a sale's log is read from and exported with: the catalogue but the compacted {@code floodgate.availability} view. */
-    List<Topic<?>> TOPICS = Topics.ALL.stream().filter(t -> t != Topics.AVAILABILITY).toList();
+    /**
+     * The topics a sale's log is read from and exported with: the catalogue but the compacted views
+     * ({@code floodgate.availability}, {@code floodgate.lines}), which only summarise the others.
+     */
+    List<Topic<?>> TOPICS = Topics.ALL.stream().filter(t -> t != Topics.AVAILABILITY && t != Topics.LINES).toList();
 
     String saleId();
 

@@ -13,6 +13,7 @@ import io.floodgate.contracts.hold.HoldReleased;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.payment.PaymentRefunded;
 import io.floodgate.contracts.provider.ProviderEvent;
 import io.floodgate.contracts.queue.BuyerAdmitted;
@@ -177,11 +178,19 @@ public final class GatewayView {
 
     private void applyKnown(Event event) {
         if (event instanceof SectionAvailability section) {
-            availability.put(Keys.section(section.meta().saleId(), section.sectionId()), section);
+            String saleId = section.meta().saleId();
+            availability.put(Keys.section(saleId, section.sectionId()), section);
+            sale(saleId).ifPresent(s -> s.soldAtLeast(s.config().sections().stream()
+                    .map(c -> availability.get(Keys.section(saleId, c.id()))).filter(Objects::nonNull)
+                    .mapToLong(SectionAvailability::sold).sum()));
+            return;
+        }
+        if (event instanceof LineSummary line) {
+            sale(line.meta().saleId()).ifPresent(s -> s.summarised(line));
             return;
         }
         if (event instanceof HoldEvent hold) {
-            sale(hold.meta().saleId()).ifPresent(s -> s.stockChanged(s.stock().apply(hold)));
+            sale(hold.meta().saleId()).ifPresent(s -> s.count(hold));
         }
         if (event instanceof SaleCreated created) {
             SaleView sale = sales.computeIfAbsent(created.meta().saleId(), id -> new SaleView(SaleState.created(created)));

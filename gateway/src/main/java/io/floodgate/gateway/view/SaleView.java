@@ -1,5 +1,7 @@
 package io.floodgate.gateway.view;
 
+import io.floodgate.contracts.hold.HoldEvent;
+import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleState;
@@ -27,6 +29,7 @@ public final class SaleView {
     private final String saleId;
     private volatile SaleState state;
     private volatile Stock stock;
+    private volatile long soldAtLeast;
     private volatile SeededPermutation preQueueOrder;
     private volatile long preQueueSize;
     private volatile long lastSequence;
@@ -42,12 +45,44 @@ public final class SaleView {
         this.stock = Stock.of(state.config());
     }
 
+    /**
+     * The seats, counted from hold events. The count of sold seats is at least what inventory last
+     * published for the sections ({@code floodgate.availability}, compacted): hold events older than
+     * the holds topic's retention are gone, their sales are not.
+     */
     public Stock stock() {
-        return stock;
+        Stock counted = stock;
+        long floor = soldAtLeast;
+        if (counted.sold() >= floor) {
+            return counted;
+        }
+        return new Stock(counted.capacity(), Math.max(0, Math.min(counted.held(), counted.capacity() - floor)), floor);
     }
 
-    void stockChanged(Stock changed) {
-        stock = changed;
+    void count(HoldEvent hold) {
+        stock = stock.apply(hold);
+    }
+
+    void soldAtLeast(long sold) {
+        if (sold > soldAtLeast) {
+            soldAtLeast = sold;
+        }
+    }
+
+    /**
+     * What the line's summary says, for what the queue topic no longer holds: the draw, places given
+     * and admitted (an admission whose window is gone is long over, see {@link #windowEnd}).
+     */
+    void summarised(LineSummary line) {
+        if (line.opened() && preQueueOrder == null) {
+            opened(line.seed(), line.preQueueSize());
+        } else if (!line.opened() && line.preQueueSize() > 0) {
+            preQueued(line.preQueueSize() - 1);
+        }
+        queued(line.lastSequence());
+        if (line.admittedThrough() > admittedThrough) {
+            admittedThrough = line.admittedThrough();
+        }
     }
 
     public String saleId() {

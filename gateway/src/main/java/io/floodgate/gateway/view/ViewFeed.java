@@ -3,6 +3,7 @@ package io.floodgate.gateway.view;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.platform.kafka.ConsumerLoop;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
@@ -33,7 +34,7 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
     /** What the gateway reads. It also writes sales, arrivals, hold commands and checkouts. */
     static final List<Topic<?>> READS = List.of(Topics.SALES, Topics.QUEUE, Topics.HOLD_COMMANDS, Topics.HOLDS,
-            Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY);
+            Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY, Topics.LINES);
 
     private final KafkaClients clients;
     private final TopicProvisioner provisioner;
@@ -55,7 +56,8 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         provisioner.provision(List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE, Topics.HOLD_COMMANDS,
-                Topics.HOLDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY));
+                Topics.HOLDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY,
+                Topics.LINES));
         KafkaConsumer<String, Event> consumer = clients.viewConsumer("gateway-view", READS);
         new KafkaClientMetrics(consumer).bindTo(registry); // the view's lag behind the topics
         loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false)
@@ -76,7 +78,8 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             // A failed batch is retried from its start; what was applied already must not count twice.
             if (record.offset() >= applied.getOrDefault(partition, 0L)) {
-                if (record.value() != null) { // null: a tombstone, for a section inventory has forgotten
+                // null: a tombstone, for a section inventory has forgotten
+                if (record.value() != null && wanted(partition, record)) {
                     view.apply(record.value());
                 }
                 applied.put(partition, record.offset() + 1);
@@ -87,6 +90,15 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
             caughtUp = true;
             LOG.info("view caught up with {} partitions", startupEnds.size());
         }
+    }
+
+    /**
+     * A line's summary stands in for queue records that retention has deleted, so only summaries that
+     * were on the topic at startup are applied: one read later could run ahead of the queue records
+     * it summarises (they travel on another topic), which the view reads itself anyway.
+     */
+    private boolean wanted(TopicPartition partition, ConsumerRecord<String, Event> record) {
+        return !(record.value() instanceof LineSummary) || record.offset() < startupEnds.getOrDefault(partition, 0L);
     }
 
     @PreDestroy

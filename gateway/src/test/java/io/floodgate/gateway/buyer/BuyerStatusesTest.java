@@ -2,7 +2,9 @@ package io.floodgate.gateway.buyer;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldRejected;
@@ -362,5 +364,37 @@ class BuyerStatusesTest {
     private static SaleConfig config(Instant opensAt, SectionConfig... sections) {
         return new SaleConfig("Demo", opensAt, "EUR", 10, 100, Duration.ofMinutes(5), Duration.ofMinutes(10), 4,
                 List.of(sections));
+    }
+
+    /** All that is left of a sale's line once the queue topic's 30 days have passed: its summary. */
+    @Test
+    void afterTheQueuesRetentionTheLinesSummaryStillPlacesEveryBuyer() {
+        create(NOW.minus(Duration.ofDays(40)));
+        view.apply(new LineSummary(meta(), 7L, SeededPermutation.ALGORITHM, 50, 60, 40));
+        SeededPermutation draw = new SeededPermutation(7, 50);
+        long index = java.util.stream.LongStream.range(0, 50).filter(i -> draw.apply(i) + 1 > 40).findFirst()
+                .orElseThrow();
+
+        BuyerStatus preQueued = status(new VisitorTicket("demo", "pre", 0, index, "c"));
+        BuyerStatus admittedLongAgo = status(new VisitorTicket("demo", "b30", 30, null, "c"));
+        BuyerStatus waiting = status(new VisitorTicket("demo", "b58", 58, null, "c"));
+
+        assertEquals(BuyerState.WAITING, preQueued.state(), "not PRE_QUEUE for ever");
+        assertEquals(draw.apply(index) + 1, preQueued.sequence());
+        assertEquals(BuyerState.ADMISSION_EXPIRED, admittedLongAgo.state(), "a window 40 days old is over");
+        assertEquals(BuyerState.WAITING, waiting.state());
+        assertEquals(18, waiting.position());
+        assertEquals(60, sale().lastSequence());
+    }
+
+    @Test
+    void afterTheHoldsRetentionInventorysPublishedCountStillSaysSoldOut() {
+        create(NOW.minus(Duration.ofDays(40)));
+        view.apply(new BuyerQueued(meta(), "alice", 500, false));
+        view.apply(new SectionAvailability(meta(), "f", "F", 100, false, 1, 10, 0, 0, 10, new long[]{1023}));
+
+        assertEquals(BuyerState.SOLD_OUT, status(new VisitorTicket("demo", "alice", 500, null, "c")).state());
+        assertEquals(10, sale().stock().sold());
+        assertEquals(0, sale().stock().free());
     }
 }

@@ -21,6 +21,9 @@ public final class QueueStores {
     /** zero-padded window end millis/saleId/buyerId -> buyerId: admission windows in end order. */
     public static final String WINDOWS = "queue-windows";
 
+    /** saleId -> {@link PendingSummary}: each line's summary for {@code floodgate.lines}. */
+    public static final String SUMMARIES = "queue-summaries";
+
     public static String windowKey(long endMs, String saleId, String buyerId) {
         return String.format("%019d/%s/%s", endMs, saleId, buyerId);
     }
@@ -58,6 +61,11 @@ public final class QueueStores {
 
     public static StoreBuilder<KeyValueStore<String, Shopper>> shoppers() {
         return JsonStores.keyValue(SHOPPERS, Shopper.class);
+    }
+
+    /** Rewritten on every queue event of a sale, like the lines. */
+    public static StoreBuilder<KeyValueStore<String, PendingSummary>> summaries() {
+        return JsonStores.keyValue(SUMMARIES, PendingSummary.class).withCachingEnabled();
     }
 
     public static StoreBuilder<KeyValueStore<String, String>> windows() {
