@@ -8,7 +8,8 @@ const storeKey = `floodgate.${saleId}`;
 
 const TITLES = {
   JOINING: "Joining the line…", PRE_QUEUE: "You are in the waiting room", WAITING: "You are in line",
-  ADMITTED: "It is your turn", ADMISSION_EXPIRED: "Your turn has passed", PAUSED: "The sale is paused",
+  ADMITTED: "It is your turn", ADMITTED_PAUSED: "It is your turn: the sale is paused",
+  ADMISSION_EXPIRED: "Your turn has passed", PAUSED: "The sale is paused",
   SOLD_OUT: "Sold out", CLOSED: "The sale is closed", HOLD_PENDING: "Reserving your seats…",
   HOLDING: "Your seats are held", HOLD_REJECTED: "Those seats could not be held", PAYING: "Paying…",
   PAYMENT_DELAYED: "Payment delayed", PURCHASED: "Order confirmed", HOLD_EXPIRED: "Your hold expired",
