@@ -86,7 +86,8 @@ public final class QueueTopology implements StreamsApp {
                 .process(() -> new QueueProcessor(tick, openingGrace), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
                         QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS);
         queue.to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class)).withName("queue"));
-        queue.process(() -> new LineSummaries(SUMMARY_EVERY), Named.as("line-summaries"), QueueStores.SUMMARIES)
+        queue.process(() -> new LineSummaries(SUMMARY_EVERY), Named.as("line-summaries"), QueueStores.SUMMARIES,
+                        QueueStores.LINES)
                 .to(Topics.LINES.name(), Produced.with(Serdes.String(), JsonSerde.of(LineEvent.class))
                         .withName("lines"));
         return builder.build();

@@ -27,6 +27,7 @@ import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
+import io.floodgate.queue.line.QueueStores;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -367,6 +368,20 @@ class QueueTopologyTest {
         List<LineSummaryFacts> told = facts(lines);
         assertEquals(new LineSummaryFacts(opened.seed(), 2, 3, 3), told.get(told.size() - 1));
         assertTrue(told.size() <= 10, "at most one a second: " + told.size());
+    }
+
+    @Test
+    void aLineFromBeforeSummariesExistedIsSummarisedWholeOnStart() {
+        TestOutputTopic<String, LineEvent> lines = driver.createOutputTopic(Topics.LINES.name(),
+                new StringDeserializer(), JsonSerde.of(LineEvent.class));
+        createSale(100, START.plusSeconds(5));
+        arrive("early-1");
+        arrive("early-2");
+        driver.getKeyValueStore(QueueStores.SUMMARIES).delete("demo"); // as if written by the previous version
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertEquals(List.of(new LineSummaryFacts(null, 2, 0, 0)), facts(lines));
     }
 
     private record LineSummaryFacts(Long seed, long preQueueSize, long lastSequence, long admittedThrough) {

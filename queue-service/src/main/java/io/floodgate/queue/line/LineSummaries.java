@@ -4,6 +4,7 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.line.LineEvent;
 import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.queue.QueueEvent;
+import io.floodgate.contracts.queue.SeededPermutation;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,6 +27,8 @@ public final class LineSummaries implements Processor<String, QueueEvent, String
     private final Duration every;
     private ProcessorContext<String, LineEvent> context;
     private KeyValueStore<String, PendingSummary> summaries;
+    private KeyValueStore<String, SaleLine> lines;
+    private boolean linesSummarised;
 
     public LineSummaries(Duration every) {
         this.every = every;
@@ -35,6 +38,7 @@ public final class LineSummaries implements Processor<String, QueueEvent, String
     public void init(ProcessorContext<String, LineEvent> context) {
         this.context = context;
         this.summaries = context.getStateStore(QueueStores.SUMMARIES);
+        this.lines = context.getStateStore(QueueStores.LINES);
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::publish);
     }
 
@@ -42,15 +46,46 @@ public final class LineSummaries implements Processor<String, QueueEvent, String
     public void process(Record<String, QueueEvent> record) {
         String saleId = record.value().meta().saleId();
         PendingSummary known = summaries.get(saleId);
-        LineSummary before = known != null ? known.summary() : LineSummary.of(meta(saleId, record.timestamp()));
+        LineSummary before = known != null ? known.summary() : first(saleId, record.timestamp());
         LineSummary after = before.apply(record.value());
         if (known == null || !after.sameLineAs(before)) {
             summaries.put(saleId, new PendingSummary(after, false));
         }
     }
 
+    /**
+     * A sale's first summary starts from its line as the line processor keeps it, so a line that
+     * began before summaries were published (an upgrade) is summarised whole, not from its next event.
+     */
+    private LineSummary first(String saleId, long atMs) {
+        LineSummary empty = LineSummary.of(meta(saleId, atMs));
+        SaleLine line = lines.get(saleId);
+        if (line == null) {
+            return empty;
+        }
+        return new LineSummary(empty.meta(), line.seed(), line.opened() ? SeededPermutation.ALGORITHM : null,
+                line.preQueueSize(), line.lastSequence(), line.admittedThrough());
+    }
+
+    /** Once per start: every line with no summary yet gets one (lines from before summaries existed). */
+    private void summariseEveryLine(long nowMs) {
+        List<String> missing = new ArrayList<>();
+        try (KeyValueIterator<String, SaleLine> it = lines.all()) {
+            it.forEachRemaining(kv -> missing.add(kv.key));
+        }
+        for (String saleId : missing) {
+            if (summaries.get(saleId) == null) {
+                summaries.put(saleId, new PendingSummary(first(saleId, nowMs), false));
+            }
+        }
+        linesSummarised = true;
+    }
+
     /** The summaries not yet published; kept in the store, so a restart publishes what a crash left. */
     private void publish(long nowMs) {
+        if (!linesSummarised) {
+            summariseEveryLine(nowMs);
+        }
         List<KeyValue<String, PendingSummary>> due = new ArrayList<>();
         try (KeyValueIterator<String, PendingSummary> it = summaries.all()) {
             it.forEachRemaining(kv -> {
