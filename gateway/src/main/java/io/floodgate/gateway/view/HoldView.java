@@ -104,7 +104,7 @@ public record HoldView(String holdId, String saleId, String buyerId, String sect
                 available, offer, checkedOut, ending, endedAt, endReason, refundId, paymentPlace, null, false);
     }
 
-    /** An extension read before the placement is kept: the placement keeps the later expiry. */
+    /** A hold's events share a partition, so an extension follows its placement; the later expiry is kept. */
     HoldView expiringAt(Instant later) {
         Instant latest = expiresAt != null && expiresAt.isAfter(later) ? expiresAt : later;
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, seats, amountCents, currency,
