@@ -135,7 +135,7 @@ final class GatewayHarness implements AutoCloseable {
     String admission(String saleId, String buyerId) {
         Tokens tokens = bean(Tokens.class);
         return tokens.issue(new AdmissionPass(saleId, buyerId, 1, "corr-" + buyerId,
-                tokens.now().plus(Duration.ofMinutes(10))));
+                tokens.now().plus(Duration.ofMinutes(10)), Duration.ZERO));
     }
 
     void stopKafka() {
