@@ -22,18 +22,24 @@ public final class StatusStreams {
         this.shedder = shedder;
     }
 
-    /** {@code stream}, ended when another stream for {@code ticketKey} starts; 503 if too many are open. */
+    /**
+     * {@code stream}, ended when another stream for {@code ticketKey} starts; 503 if too many are
+     * open. The slot is taken when the stream is subscribed and released when it ends, so a stream
+     * built but never subscribed (its client gone first) holds nothing.
+     */
     public <T> Flux<T> follow(String ticketKey, Flux<T> stream) {
-        Runnable release = shedder.openStream();
-        Sinks.One<Boolean> replaced = Sinks.one();
-        Sinks.One<Boolean> previous = live.put(ticketKey, replaced);
-        if (previous != null) {
-            previous.tryEmitValue(true);
-        }
-        return stream.takeUntilOther(replaced.asMono())
-                .doFinally(signal -> {
-                    live.remove(ticketKey, replaced);
-                    release.run();
-                });
+        return Flux.defer(() -> {
+            Runnable release = shedder.openStream();
+            Sinks.One<Boolean> replaced = Sinks.one();
+            Sinks.One<Boolean> previous = live.put(ticketKey, replaced);
+            if (previous != null) {
+                previous.tryEmitValue(true);
+            }
+            return stream.takeUntilOther(replaced.asMono())
+                    .doFinally(signal -> {
+                        live.remove(ticketKey, replaced);
+                        release.run();
+                    });
+        });
     }
 }

@@ -69,6 +69,10 @@ public class LoadShedder {
         };
     }
 
+    public int openStreams() {
+        return streams.get();
+    }
+
     public int inFlight() {
         return inFlight.get();
     }
