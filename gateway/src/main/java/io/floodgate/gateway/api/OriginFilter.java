@@ -1,6 +1,7 @@
 package io.floodgate.gateway.api;
 
 import io.floodgate.gateway.GatewaySettings;
+import io.floodgate.gateway.limits.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -11,7 +12,10 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.cors.CorsFilter;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A request from a web page is served only if the page's origin is allowed
@@ -19,13 +23,22 @@ import java.util.Set;
  * any route runs. The framework's CORS filter alone only withholds the CORS headers from other
  * origins (and lets any localhost origin through), so the request itself, a join say, was processed.
  * Requests without {@code Origin} (curl, servers, same-origin navigation) are not concerned.
+ * Behind a TLS-terminating proxy the gateway's own origin is the one the proxy was asked for: from a
+ * trusted proxy ({@link ClientAddresses}) its {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}
+ * are believed, the last value of each (what the nearest proxy set), never from anyone else.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class OriginFilter implements Ordered {
-    private final Set<String> allowed;
+    static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    static final String FORWARDED_HOST = "X-Forwarded-Host";
 
-    public OriginFilter(GatewaySettings settings) {
-        this.allowed = Set.copyOf(settings.allowedOrigins());
+    private final Set<String> allowed;
+    private final ClientAddresses addresses;
+
+    public OriginFilter(GatewaySettings settings, ClientAddresses addresses) {
+        this.allowed = settings.allowedOrigins().stream().map(OriginFilter::normalised)
+                .filter(origin -> !origin.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.addresses = addresses;
     }
 
     /** Before the CORS filter, which would answer a preflight from any origin it has no rule for. */
@@ -38,16 +51,44 @@ public class OriginFilter implements Ordered {
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
-        if (origin == null || allowed.contains(origin) || origin.equals(ownOrigin(request))) {
+        if (origin == null || allowed.contains(normalised(origin)) || normalised(origin).equals(ownOrigin(request))) {
             return null;
         }
         return new ApiException(HttpStatus.FORBIDDEN, "ORIGIN_NOT_ALLOWED",
                 "Pages from " + origin + " may not call this API.").toResponse();
     }
 
-    /** What a browser sends as Origin for a page the gateway served itself, over this connection. */
-    private static String ownOrigin(HttpRequest<?> request) {
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        return host == null ? null : (request.isSecure() ? "https://" : "http://") + host;
+    /** What a browser sends as Origin for a page the gateway served itself (through its proxies). */
+    private String ownOrigin(HttpRequest<?> request) {
+        boolean proxied = addresses.fromTrustedProxy(request);
+        return ownOrigin(request.isSecure(), request.getHeaders().get(HttpHeaders.HOST),
+                proxied ? request.getHeaders().getAll(FORWARDED_PROTO) : List.of(),
+                proxied ? request.getHeaders().getAll(FORWARDED_HOST) : List.of());
+    }
+
+    static String ownOrigin(boolean secure, String host, List<String> forwardedProto, List<String> forwardedHost) {
+        String proto = last(forwardedProto);
+        String scheme = proto != null ? proto : secure ? "https" : "http";
+        String authority = last(forwardedHost) != null ? last(forwardedHost) : host;
+        return authority == null ? null : normalised(scheme + "://" + authority);
+    }
+
+    /** The right-most of comma-separated values over every header line, or null. */
+    private static String last(List<String> headers) {
+        String last = null;
+        for (String header : headers) {
+            for (String value : header.split(",")) {
+                if (!value.isBlank()) {
+                    last = value.trim();
+                }
+            }
+        }
+        return last;
+    }
+
+    /** Origins compare as browsers send them: lower case, no trailing slash. */
+    static String normalised(String origin) {
+        String trimmed = origin.trim().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }
