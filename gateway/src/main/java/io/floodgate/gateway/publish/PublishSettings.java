@@ -33,11 +33,14 @@ public record PublishSettings(@Bindable(defaultValue = "2s") Duration maxBlock,
         return maxBlock.plus(deliveryTimeout);
     }
 
-    /** A request's own timeout may not exceed delivery's (linger is 0), so one attempt can use it all. */
+    /**
+     * These win over {@code floodgate.kafka.properties}. One request may take half of delivery's
+     * time (linger is 0), so a broker that hangs on one attempt leaves time for a retry elsewhere.
+     */
     Map<String, Object> producerConfig() {
         int delivery = Math.toIntExact(deliveryTimeout.toMillis());
         return Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, delivery);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, delivery / 2));
     }
 }

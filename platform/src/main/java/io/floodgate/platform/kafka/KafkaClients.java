@@ -52,17 +52,17 @@ public final class KafkaClients {
     }
 
     /**
-     * The same producer with settings of the caller's on top of ours (its time bounds, say); the
-     * operator's {@code floodgate.kafka.properties} still win over both.
+     * The same producer with bounds of the caller's (its time bounds, say) on top of ours and of the
+     * operator's {@code floodgate.kafka.properties}: the caller promises its answers within them, so
+     * a property passed through for every client must not move them.
      */
-    public KafkaProducer<String, Event> producer(String clientId, Map<String, Object> overrides) {
-        Map<String, Object> defaults = new HashMap<>(Map.of(
+    public KafkaProducer<String, Event> producer(String clientId, Map<String, Object> bounds) {
+        Map<String, Object> config = config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
-        defaults.putAll(overrides);
-        Map<String, Object> config = config(defaults);
+        config.putAll(bounds);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(Event.class));
     }
