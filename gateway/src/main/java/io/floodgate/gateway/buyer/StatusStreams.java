@@ -25,9 +25,11 @@ public final class StatusStreams {
     /**
      * {@code stream}, ended when another stream for {@code ticketKey} starts; 503 if too many are
      * open. The slot is taken when the stream is subscribed and released when it ends, so a stream
-     * built but never subscribed (its client gone first) holds nothing.
+     * built but never subscribed (its client gone first) holds nothing. Room is checked first as
+     * well, while the answer can still be a 503.
      */
     public <T> Flux<T> follow(String ticketKey, Flux<T> stream) {
+        shedder.checkStreamRoom();
         return Flux.defer(() -> {
             Runnable release = shedder.openStream();
             Sinks.One<Boolean> replaced = Sinks.one();

@@ -69,6 +69,16 @@ public class LoadShedder {
         };
     }
 
+    /**
+     * Fails with 503 OVERLOADED if {@code maxStreams} are open, taking nothing: while the answer's
+     * status can still be chosen (a stream's slot is taken later, once it is sent).
+     */
+    public void checkStreamRoom() {
+        if (streams.get() >= maxStreams) {
+            throw overloaded();
+        }
+    }
+
     public int openStreams() {
         return streams.get();
     }
