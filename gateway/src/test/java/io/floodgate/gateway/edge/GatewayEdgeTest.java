@@ -1,6 +1,7 @@
 package io.floodgate.gateway.edge;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +39,17 @@ class GatewayEdgeTest {
                 "floodgate.gateway.limits.max-streams", 3));
         assertEquals(201, gateway.createSale(SALE));
         admission = "Bearer " + gateway.admission(SALE, "alice");
+    }
+
+    /** Closed streams are released asynchronously: each test starts with none open, whatever ran before. */
+    @AfterEach
+    void noStreamLeftOpen() throws InterruptedException {
+        io.floodgate.gateway.limits.LoadShedder shedder = gateway.bean(io.floodgate.gateway.limits.LoadShedder.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (shedder.openStreams() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, shedder.openStreams(), "streams still open after the test");
     }
 
     @AfterAll
