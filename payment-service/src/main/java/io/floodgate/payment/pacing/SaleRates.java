@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SaleRates {
     private final Clock clock;
     private final double margin;
-    private final Map<String, Integer> rates = new ConcurrentHashMap<>();
+    /** A sale's first SaleCreated, with or without a rate, decides: a later duplicate create lost. */
+    private final Map<String, Optional<Integer>> rates = new ConcurrentHashMap<>();
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     private volatile double share = 1;
 
@@ -25,8 +26,8 @@ public final class SaleRates {
     }
 
     public void apply(Event event) {
-        if (event instanceof SaleCreated created && created.config().paymentRatePerMinute() != null) {
-            rates.putIfAbsent(created.meta().saleId(), created.config().paymentRatePerMinute());
+        if (event instanceof SaleCreated created) {
+            rates.putIfAbsent(created.meta().saleId(), Optional.ofNullable(created.config().paymentRatePerMinute()));
         }
     }
 
@@ -37,11 +38,7 @@ public final class SaleRates {
     }
 
     public Optional<Pacer> pacer(String saleId) {
-        Integer rate = rates.get(saleId);
-        if (rate == null) {
-            return Optional.empty();
-        }
-        return Optional.of(pacers.computeIfAbsent(saleId, id -> {
+        return rates.getOrDefault(saleId, Optional.empty()).map(rate -> pacers.computeIfAbsent(saleId, id -> {
             Pacer pacer = new Pacer(clock, rate, margin);
             pacer.share(share);
             return pacer;
