@@ -3,6 +3,7 @@ package io.floodgate.contracts;
 import io.floodgate.contracts.arrival.ArrivalEvent;
 import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.checkout.CheckoutEvent;
+import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.line.LineEvent;
@@ -36,6 +37,8 @@ public final class Topics {
             "saleId/sectionId", "inventory-service", KEEP_30_DAYS);
     public static final Topic<CheckoutEvent> CHECKOUTS = new Topic<>("floodgate.checkouts", CheckoutEvent.class,
             "holdId", "gateway", KEEP_30_DAYS);
+    public static final Topic<CheckoutAnswer> CHECKOUT_ANSWERS = new Topic<>("floodgate.checkout-answers",
+            CheckoutAnswer.class, "holdId", "inventory-service", KEEP_30_DAYS);
     public static final Topic<PaymentEvent> PAYMENTS = new Topic<>("floodgate.payments", PaymentEvent.class,
             "holdId", "payment-service", KEEP_30_DAYS);
     public static final Topic<ProviderEvent> PAYMENT_PROVIDER = new Topic<>("floodgate.payment-provider",
@@ -52,8 +55,8 @@ public final class Topics {
     public static final Topic<LineEvent> LINES = new Topic<>("floodgate.lines", LineEvent.class, "saleId",
             "queue-service", Map.of("cleanup.policy", "compact"));
 
-    public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS, PAYMENTS,
-            PAYMENT_PROVIDER, AVAILABILITY, LINES);
+    public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS,
+            CHECKOUT_ANSWERS, PAYMENTS, PAYMENT_PROVIDER, AVAILABILITY, LINES);
 
     private Topics() {
     }

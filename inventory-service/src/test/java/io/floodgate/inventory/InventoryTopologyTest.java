@@ -161,7 +161,7 @@ class InventoryTopologyTest {
     void aDeclinedPaymentReleasesTheSeats() {
         hold("h1", "floor", 3);
 
-        pay(new PaymentDeclined(meta("corr-h1"), "h1", "floor", "card declined"));
+        pay(new PaymentDeclined(meta("corr-h1"), "h1", "floor", "card declined", PaymentDeclined.DECLINED));
 
         HoldReleased released = assertInstanceOf(HoldReleased.class, holds.readValue());
         assertEquals(List.of("A-1", "A-2", "A-3"), released.seats());
@@ -334,7 +334,7 @@ class InventoryTopologyTest {
         HoldRejected limited = assertInstanceOf(HoldRejected.class, overLimit);
         assertEquals(RejectionReason.BUYER_LIMIT_REACHED, limited.reason());
 
-        payments.pipeInput("t3", new PaymentDeclined(EventMeta.of("tour", "c", "r", START), "t3", "floor", "no"));
+        payments.pipeInput("t3", new PaymentDeclined(EventMeta.of("tour", "c", "r", START), "t3", "floor", "no", null));
         holds.readValuesToList();
         assertInstanceOf(HoldPlaced.class, tourHold("t5", "floor", 1), "a released hold gives its seats back too");
     }

@@ -3,8 +3,8 @@ package io.floodgate.payment;
 import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topics;
-import io.floodgate.contracts.checkout.CheckoutEvent;
-import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
+import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.hold.HoldSold;
@@ -17,6 +17,7 @@ import io.floodgate.payment.loop.PaymentBatches;
 import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
 import io.floodgate.payment.pacing.SaleRates;
+import io.floodgate.payment.pacing.Shares;
 import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.resilience.Backoff;
 import io.floodgate.payment.resilience.CircuitBreaker;
@@ -47,7 +48,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The service's consumers: checkouts -> charges -> payment outcomes; refused sales -> refunds;
+ * The service's consumers: checkouts inventory accepted -> charges -> payment outcomes; refused sales -> refunds;
  * sold holds -> the orders ledger; and sales, for their own payment rates. Charges and refunds share one pace and one circuit
  * breaker, because both are requests the provider has to absorb.
  */
@@ -76,7 +77,7 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        provisioner.provision(List.of(Topics.SALES, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
+        provisioner.provision(List.of(Topics.SALES, Topics.CHECKOUT_ANSWERS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
         KafkaProducer<String, Event> producer = clients.producer("payment-service");
         running.add(producer);
         // Two loops (charges, refunds) may each have max-in-flight calls waiting: a thread for each.
@@ -99,24 +100,23 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
                 () -> circuit.state() != CircuitBreaker.State.CLOSED);
         PacedCaller caller = new PacedCaller(provider, pacer, saleRates, circuit,
                 new Backoff(settings.retryBackoff(), settings.maxRetryBackoff(), ThreadLocalRandom.current()::nextDouble),
-                calls, settings.maxInFlight(), clock, metrics);
+                calls, settings.maxInFlight(), settings.maxFailuresAlone(), clock, metrics);
+        Shares shares = new Shares(pacer, saleRates, ConsumerGroups.PAYMENTS);
 
         Map<String, Object> batch = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
-        KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer(ConsumerGroups.PAYMENTS, Topics.CHECKOUTS,
-                batch);
+        KafkaConsumer<String, CheckoutAnswer> checkouts = clients.groupConsumer(ConsumerGroups.PAYMENTS,
+                Topics.CHECKOUT_ANSWERS, batch);
         running.add(bind(new KafkaClientMetrics(checkouts)));
-        PaymentBatches<CheckoutEvent> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUTS,
-                PaymentService::charge, caller, producer, share -> {
-                    pacer.share(share);
-                    saleRates.share(share);
-                });
+        PaymentBatches<CheckoutAnswer> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUT_ANSWERS,
+                PaymentService::charge, caller, producer, (mine, total) -> shares.owned(ConsumerGroups.PAYMENTS, mine,
+                total));
         loops.add(new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true).start());
         // Most hold events are not refunds: read many at a time, or a busy sale's events would outrun it.
         KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer(ConsumerGroups.REFUNDS, Topics.HOLDS,
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
         running.add(bind(new KafkaClientMetrics(refused)));
         PaymentBatches<HoldEvent> refunds = new PaymentBatches<>(refused, Topics.HOLDS, PaymentService::refund, caller,
-                producer, share -> { });
+                producer, (mine, total) -> shares.owned(ConsumerGroups.REFUNDS, mine, total));
         loops.add(new ConsumerLoop<>("refunds", refused, refunds::subscribe, refunds, true).start());
         KafkaConsumer<String, HoldEvent> sold = clients.groupConsumer(ConsumerGroups.ORDERS_LEDGER, Topics.HOLDS, Map.of());
         running.add(bind(new KafkaClientMetrics(sold)));
@@ -130,8 +130,9 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         return List.copyOf(loops);
     }
 
-    private static Optional<ProviderCall> charge(CheckoutEvent event) {
-        return event instanceof CheckoutRequested checkout ? Optional.of(new ChargeCall(checkout)) : Optional.empty();
+    /** Only holds inventory has accepted into payment are charged: it alone knows whether a hold is still live. */
+    private static Optional<ProviderCall> charge(CheckoutAnswer event) {
+        return event instanceof CheckoutAccepted accepted ? Optional.of(new ChargeCall(accepted)) : Optional.empty();
     }
 
     private static Optional<ProviderCall> refund(HoldEvent event) {

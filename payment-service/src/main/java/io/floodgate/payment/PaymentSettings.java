@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param maxOpenFor           the longest wait between probes (the wait doubles on each failed probe)
  * @param retryBackoff         the first retry's delay while the circuit is closed (doubling per attempt)
  * @param maxRetryBackoff      the longest delay between retries of one call
+ * @param maxFailuresAlone     failures of one call while the provider answers others (its circuit
+ *                             closed) before the call is settled: its charge looked up by key and,
+ *                             if there is none, the payment failed for good, so it holds up no batch
  */
 @ConfigurationProperties("floodgate.payment")
 public record PaymentSettings(@Bindable(defaultValue = "100") int ratePerMinute,
@@ -27,7 +30,8 @@ public record PaymentSettings(@Bindable(defaultValue = "100") int ratePerMinute,
                               @Bindable(defaultValue = "2s") Duration openFor,
                               @Bindable(defaultValue = "30s") Duration maxOpenFor,
                               @Bindable(defaultValue = "500ms") Duration retryBackoff,
-                              @Bindable(defaultValue = "30s") Duration maxRetryBackoff) {
+                              @Bindable(defaultValue = "30s") Duration maxRetryBackoff,
+                              @Bindable(defaultValue = "10") int maxFailuresAlone) {
 
     /** Records per batch: about five seconds of work at the rate, so a batch's outcomes commit often. */
     public int batchSize() {

@@ -130,7 +130,8 @@ public final class KafkaSaleLog implements SaleLog {
             partitions.add(partition(consumer, Topics.HOLD_COMMANDS, saleId + "/" + section.id()));
             partitions.add(partition(consumer, Topics.HOLDS, saleId + "/" + section.id()));
         }
-        for (Topic<?> byHold : List.of(Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER)) {
+        for (Topic<?> byHold : List.of(Topics.CHECKOUTS, Topics.CHECKOUT_ANSWERS, Topics.PAYMENTS,
+                Topics.PAYMENT_PROVIDER)) {
             partitions.addAll(all(consumer, byHold));
         }
         Map<TopicPartition, Long> times = new HashMap<>();

@@ -194,7 +194,8 @@ public final class SyntheticSale {
                 amount, "EUR", "tok_visa"));
         Instant answered = checkout.plusMillis(200 + random.nextInt(2_800));
         if (random.nextInt(100) < 5) {
-            emit(Topics.PAYMENTS, holdId, new PaymentDeclined(meta(answered, buyer, "checkout"), holdId, section.id(), "card declined"));
+            emit(Topics.PAYMENTS, holdId, new PaymentDeclined(meta(answered, buyer, "checkout"), holdId, section.id(),
+                    "card declined", PaymentDeclined.DECLINED));
             Instant released = answered.plusMillis(5);
             emit(Topics.HOLDS, key, new HoldReleased(meta(released, buyer, "payment"), holdId, buyer, section.id(), taken,
                     "PAYMENT_DECLINED: card declined"));

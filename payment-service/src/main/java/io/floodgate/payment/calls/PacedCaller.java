@@ -4,6 +4,7 @@ import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.payment.metrics.PaymentMetrics;
 import io.floodgate.payment.pacing.Pacer;
 import io.floodgate.payment.pacing.SaleRates;
+import io.floodgate.payment.provider.KeyInFlightException;
 import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.resilience.Backoff;
 import io.floodgate.payment.resilience.CircuitBreaker;
@@ -25,9 +26,12 @@ import java.util.concurrent.TimeUnit;
  * Takes a batch of calls to the provider through to their outcomes. Calls start no faster than
  * the {@link Pacer} allows (retries and probes included: every request the provider sees counts),
  * several may be in flight at once, and a call that gets no usable answer is retried with
- * backoff behind the {@link CircuitBreaker}, never given up on: a checkout whose charge is unknown
- * must not be treated as declined. The oldest waiting call always goes first, so after an outage
- * payments resume in order.
+ * backoff behind the {@link CircuitBreaker}: a checkout whose charge is unknown must not be treated
+ * as declined. The oldest waiting call always goes first, so after an outage payments resume in
+ * order. No single call can hold the others up: a call whose probe failed goes behind the others,
+ * so the next probe is another's; and a call that keeps failing while the provider answers others
+ * ({@code maxFailuresAlone} times) is settled instead, by asking the provider what became of it,
+ * so that its batch ends and commits.
  */
 public final class PacedCaller {
     private static final Logger LOG = LoggerFactory.getLogger(PacedCaller.class);
@@ -39,6 +43,9 @@ public final class PacedCaller {
         void accept(ProviderCall call, PaymentEvent outcome) throws Exception;
     }
 
+    /** Whether a call's next attempt asks again, settles (looks its outcome up) or gives up. */
+    private enum Step { ASK, SETTLE }
+
     private final PaymentProvider provider;
     private final Pacer pacer;
     private final SaleRates saleRates;
@@ -46,6 +53,7 @@ public final class PacedCaller {
     private final Backoff backoff;
     private final Executor executor;
     private final int maxInFlight;
+    private final int maxFailuresAlone;
     private final Clock clock;
     private final PaymentMetrics metrics;
 
@@ -54,9 +62,15 @@ public final class PacedCaller {
      * @param saleRates sales' own, slower paces for their charges; a charge waiting for its sale's
      *                  turn lets others (of other sales) go first
      * @param executor  where calls run while this thread paces the next ones
+     * @param maxFailuresAlone failures of one call while the circuit stays closed (the provider
+     *                         answering others) before the call is settled
      */
     public PacedCaller(PaymentProvider provider, Pacer pacer, SaleRates saleRates, CircuitBreaker circuit,
-                       Backoff backoff, Executor executor, int maxInFlight, Clock clock, PaymentMetrics metrics) {
+                       Backoff backoff, Executor executor, int maxInFlight, int maxFailuresAlone, Clock clock,
+                       PaymentMetrics metrics) {
+        if (maxFailuresAlone < 1) {
+            throw new IllegalArgumentException("max failures alone must be at least 1, was " + maxFailuresAlone);
+        }
         this.provider = provider;
         this.pacer = pacer;
         this.saleRates = saleRates;
@@ -64,6 +78,7 @@ public final class PacedCaller {
         this.backoff = backoff;
         this.executor = executor;
         this.maxInFlight = maxInFlight;
+        this.maxFailuresAlone = maxFailuresAlone;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -73,6 +88,10 @@ public final class PacedCaller {
         final int place;
         final ProviderCall call;
         int attempts;
+        int probesFailed;
+        int failuresAlone;
+        Step step = Step.ASK;
+        String lastFailure;
         Instant notBefore;
 
         Waiting(int place, ProviderCall call) {
@@ -85,8 +104,11 @@ public final class PacedCaller {
         }
     }
 
-    /** A call's end: its event (if it has one to publish), or why it got no usable answer. */
-    private record Done(Waiting waiting, Optional<PaymentEvent> outcome, String failure) {
+    /**
+     * An attempt's end: its event, or why it got none ({@code answered}: the provider answered, but
+     * is still deciding; else no usable answer).
+     */
+    private record Done(Waiting waiting, PaymentEvent outcome, String failure, boolean answered) {
     }
 
     /**
@@ -107,23 +129,40 @@ public final class PacedCaller {
             while (finished < calls.size()) {
                 for (Done d = done.poll(); d != null; d = done.poll()) {
                     inFlight--;
-                    if (d.failure() == null) {
+                    Waiting w = d.waiting();
+                    PaymentEvent outcome = d.outcome();
+                    if (outcome == null) {
+                        w.attempts++;
+                        w.lastFailure = d.failure();
+                        boolean alone = circuit.state() == CircuitBreaker.State.CLOSED;
+                        if (alone && !d.answered() && w.step == Step.SETTLE) {
+                            LOG.error("provider call for hold {} failed again while settling, given up: {}",
+                                    w.call.holdId(), d.failure());
+                            outcome = w.call.abandon(clock, d.failure());
+                            metrics.gaveUp(w.call);
+                        } else {
+                            // A key in flight counts too: the provider may never finish the request it lost.
+                            if (alone && ++w.failuresAlone >= maxFailuresAlone) {
+                                w.step = Step.SETTLE;
+                            }
+                            if (alone) {
+                                w.notBefore = clock.instant().plus(backoff.delay(w.attempts));
+                            } else {
+                                // The circuit decides when to try again; the next probe is another call's.
+                                w.notBefore = null;
+                                w.probesFailed++;
+                            }
+                            waiting.put(w.place, w);
+                            LOG.warn("provider call for hold {} got no outcome (attempt {}), {}: {}", w.call.holdId(),
+                                    w.attempts, w.step == Step.SETTLE ? "settling it" : "retrying", d.failure());
+                        }
+                    }
+                    if (outcome != null) {
                         finished++;
                         metrics.waiting(-1);
                         // The provider answers: calls backing off from earlier failures go now, in order.
-                        waiting.values().forEach(w -> w.notBefore = null);
-                        if (d.outcome().isPresent()) {
-                            outcomes.accept(d.waiting().call, d.outcome().get());
-                        }
-                    } else {
-                        Waiting w = d.waiting();
-                        w.attempts++;
-                        // While the circuit is open it decides when to try again (its probe is the oldest call).
-                        w.notBefore = circuit.state() == CircuitBreaker.State.CLOSED
-                                ? clock.instant().plus(backoff.delay(w.attempts)) : null;
-                        waiting.put(w.place, w);
-                        LOG.warn("provider call for hold {} failed (attempt {}), retrying: {}", w.call.holdId(),
-                                w.attempts, d.failure());
+                        waiting.values().forEach(other -> other.notBefore = null);
+                        outcomes.accept(w.call, outcome);
                     }
                 }
                 if (finished == calls.size()) {
@@ -154,14 +193,22 @@ public final class PacedCaller {
         Instant now = clock.instant();
         Duration nap = MAX_NAP;
         Waiting next = null;
+        // While the circuit is not closed the next call is its probe: the oldest of those that failed
+        // fewest probes, so that a call the provider fails for reasons of its own cannot keep it shut.
+        boolean probe = circuit.state() != CircuitBreaker.State.CLOSED;
         for (Waiting w : waiting.values()) {
             Duration wait = w.due(now) ? ownPacer(w).map(Pacer::untilNext).orElse(Duration.ZERO)
                     : Duration.between(now, w.notBefore);
             if (wait.isZero()) {
-                next = w;
-                break;
+                if (next == null || w.probesFailed < next.probesFailed) {
+                    next = w;
+                }
+                if (!probe || next.probesFailed == 0) {
+                    break;
+                }
+            } else {
+                nap = shorter(nap, wait);
             }
-            nap = shorter(nap, wait);
         }
         if (next == null) {
             return nap;
@@ -196,16 +243,21 @@ public final class PacedCaller {
     private Done attempt(Waiting w) {
         long started = System.nanoTime();
         try {
-            Optional<PaymentEvent> outcome = w.call.call(provider, clock);
+            PaymentEvent outcome = w.step == Step.SETTLE ? w.call.settle(provider, clock, w.lastFailure)
+                    : w.call.call(provider, clock);
             circuit.succeeded();
             metrics.answered(w.call, outcome, Duration.ofNanos(System.nanoTime() - started));
-            return new Done(w, outcome, null);
+            return new Done(w, outcome, null, false);
+        } catch (KeyInFlightException e) {
+            circuit.succeeded(); // the provider answers: it is up, just not done with this key
+            metrics.inFlight(w.call, Duration.ofNanos(System.nanoTime() - started));
+            return new Done(w, null, e.getMessage(), true);
         } catch (Throwable e) {
             // Unknown outcome (or our own bug): retry with the same idempotency key, never give up silently.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             circuit.failed(why);
             metrics.failed(w.call, Duration.ofNanos(System.nanoTime() - started));
-            return new Done(w, Optional.empty(), why);
+            return new Done(w, null, why, false);
         }
     }
 

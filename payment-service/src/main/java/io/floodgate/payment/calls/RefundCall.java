@@ -10,7 +10,6 @@ import io.floodgate.payment.provider.RefundRequest;
 import io.floodgate.payment.provider.RefundResult;
 
 import java.time.Clock;
-import java.util.Optional;
 
 /** Refunds a payment that arrived after its hold had ended: the buyer got nothing, so they pay nothing. */
 public record RefundCall(HoldSaleRefused refused) implements ProviderCall {
@@ -29,14 +28,31 @@ public record RefundCall(HoldSaleRefused refused) implements ProviderCall {
     }
 
     @Override
-    public Optional<PaymentEvent> call(PaymentProvider provider, Clock clock) {
+    public PaymentEvent call(PaymentProvider provider, Clock clock) {
         RefundResult result = provider.refund(new RefundRequest(idempotencyKey(refused.holdId()), refused.chargeId()));
-        EventMeta meta = EventMeta.causedBy(refused.meta(), clock.instant());
         if (result instanceof RefundResult.Refunded refunded) {
-            return Optional.of(new PaymentRefunded(meta, refused.holdId(), refused.sectionId(), refused.chargeId(),
-                    refunded.refundId()));
+            return new PaymentRefunded(meta(clock), refused.holdId(), refused.sectionId(), refused.chargeId(),
+                    refunded.refundId());
         }
-        return Optional.of(new PaymentRefundRefused(meta, refused.holdId(), refused.sectionId(), refused.chargeId(),
-                ((RefundResult.Refused) result).reason()));
+        return refuse(clock, ((RefundResult.Refused) result).reason());
+    }
+
+    /** A refund that keeps failing alone is left to a person, like one the provider refuses. */
+    @Override
+    public PaymentEvent settle(PaymentProvider provider, Clock clock, String why) {
+        return abandon(clock, why);
+    }
+
+    @Override
+    public PaymentEvent abandon(Clock clock, String why) {
+        return refuse(clock, "the provider kept failing this refund: " + why);
+    }
+
+    private PaymentEvent refuse(Clock clock, String reason) {
+        return new PaymentRefundRefused(meta(clock), refused.holdId(), refused.sectionId(), refused.chargeId(), reason);
+    }
+
+    private EventMeta meta(Clock clock) {
+        return EventMeta.causedBy(refused.meta(), clock.instant());
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -40,8 +39,8 @@ public final class PaymentMetrics {
                 .tag("provider", provider).register(registry);
         // Every kind and outcome from zero: an alert on increase() must see the first one.
         for (String kind : List.of("charge", "refund")) {
-            for (String outcome : List.of("authorized", "declined", "refunded", "refund_refused", "already_requested",
-                    "failed")) {
+            for (String outcome : List.of("authorized", "declined", "rejected", "given_up", "refunded",
+                    "refund_refused", "in_flight", "failed")) {
                 counters.put(kind + "/" + outcome, counter(kind, outcome));
             }
         }
@@ -55,19 +54,34 @@ public final class PaymentMetrics {
         waiting.addAndGet(change);
     }
 
-    public void answered(ProviderCall call, Optional<PaymentEvent> outcome, Duration took) {
+    public void answered(ProviderCall call, PaymentEvent outcome, Duration took) {
         latency.record(took);
-        count(call, outcome.map(PaymentMetrics::outcome).orElse("already_requested"));
+        count(call, outcome(outcome));
     }
 
     private static String outcome(PaymentEvent event) {
         if (event instanceof PaymentAuthorized) {
             return "authorized";
         }
-        if (event instanceof PaymentDeclined) {
-            return "declined";
+        if (event instanceof PaymentDeclined declined) {
+            return switch (declined.code()) {
+                case PaymentDeclined.REJECTED -> "rejected";
+                case PaymentDeclined.FAILED -> "given_up";
+                default -> "declined";
+            };
         }
         return event instanceof PaymentRefundRefused ? "refund_refused" : "refunded";
+    }
+
+    /** The provider answered that the call's key is still being processed: asked again. */
+    public void inFlight(ProviderCall call, Duration took) {
+        latency.record(took);
+        count(call, "in_flight");
+    }
+
+    /** A call that kept failing alone, and whose outcome could not be found out either, was given up. */
+    public void gaveUp(ProviderCall call) {
+        count(call, "given_up");
     }
 
     public void failed(ProviderCall call, Duration took) {
@@ -81,7 +95,9 @@ public final class PaymentMetrics {
 
     private Counter counter(String kind, String outcome) {
         return Counter.builder("floodgate.payment.calls")
-                .description("provider calls by kind and outcome; failed: no usable answer (retried); "
+                .description("provider calls by kind and outcome; failed: no usable answer (retried); in_flight: "
+                        + "the key is still being processed (retried); rejected: a 4xx that can never succeed (the "
+                        + "buyer may pay another way); given_up: kept failing alone, then settled or given up; "
                         + "refund_refused: a person must act")
                 .tag("kind", kind).tag("outcome", outcome).register(registry);
     }

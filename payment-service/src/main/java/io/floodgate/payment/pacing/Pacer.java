@@ -3,6 +3,7 @@ package io.floodgate.payment.pacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Spaces calls evenly at a sustainable rate: a call may start no sooner than one interval after
@@ -10,8 +11,12 @@ import java.time.Instant;
  * time is not banked into a burst. Shared by every thread that calls the provider.
  */
 public final class Pacer {
+    /** How long an instance with no share waits before it looks again. */
+    private static final Duration IDLE = Duration.ofSeconds(1);
+
     private final Clock clock;
     private final Duration fullInterval;
+    /** Null while this instance has no share: it makes no calls. */
     private Duration interval;
     private Instant next;
 
@@ -35,18 +40,22 @@ public final class Pacer {
 
     /**
      * Takes this instance's share of the rate: with the rate's partitions spread over several
-     * instances, each paces at its share and together they never exceed the rate.
+     * instances, each paces at its share and together they never exceed the rate. An instance
+     * that owns none has share 0 and makes no calls.
      */
     public synchronized void share(double fraction) {
-        if (fraction <= 0 || fraction > 1) {
-            throw new IllegalArgumentException("a share is within (0, 1], was " + fraction);
+        if (fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException("a share is within [0, 1], was " + fraction);
         }
-        interval = Duration.ofNanos((long) Math.ceil(fullInterval.toNanos() / fraction));
+        interval = fraction == 0 ? null : Duration.ofNanos((long) Math.ceil(fullInterval.toNanos() / fraction));
     }
 
     /** Starts a call now if its slot has come (returns zero); else returns how long until it has. */
     public synchronized Duration tryStart() {
         Instant now = clock.instant();
+        if (interval == null) {
+            return IDLE;
+        }
         if (now.isBefore(next)) {
             return Duration.between(now, next);
         }
@@ -56,11 +65,15 @@ public final class Pacer {
 
     /** Like {@link #tryStart} but takes nothing: zero if a call could start now. */
     public synchronized Duration untilNext() {
+        if (interval == null) {
+            return IDLE;
+        }
         Duration wait = Duration.between(clock.instant(), next);
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    public synchronized Duration interval() {
-        return interval;
+    /** The time between call starts, or empty while this instance has no share. */
+    public synchronized Optional<Duration> interval() {
+        return Optional.ofNullable(interval);
     }
 }

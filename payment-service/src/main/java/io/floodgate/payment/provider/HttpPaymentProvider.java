@@ -2,6 +2,7 @@ package io.floodgate.payment.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -15,14 +16,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A provider behind an HTTP API shaped like the common ones (and like the simulator's):
  * {@code POST /v1/charges} and {@code POST /v1/charges/{id}/refunds} with an
- * {@code Idempotency-Key} header; 402 is a decline; 429, 5xx and timeouts are failures to retry.
+ * {@code Idempotency-Key} header; 402 is a decline, any other 4xx but 401, 403, 408, 409 and 429
+ * a rejection of the request (both final); 429, 5xx and timeouts are failures to retry; 409 says
+ * the key is in flight (ask again) or was used with other parameters (look the charge up by key).
  */
 @Singleton
 public final class HttpPaymentProvider implements PaymentProvider {
+    /** Stripe's code (and the simulator's) for "a request with this key is still being processed". */
+    static final String KEY_IN_USE = "idempotency_key_in_use";
+
     private final ProviderSettings settings;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -44,16 +51,33 @@ public final class HttpPaymentProvider implements PaymentProvider {
                 "amountCents", request.amountCents(), "currency", request.currency(),
                 "paymentMethod", request.paymentMethod());
         HttpResponse<String> response = send(post("/v1/charges", request.idempotencyKey(), body));
-        JsonNode answer = read(response);
-        return switch (response.statusCode()) {
-            case 200, 201 -> new ChargeResult.Authorized(answer.path("chargeId").asText());
-            case 402 -> new ChargeResult.Declined(answer.path("declineReason").asText("declined"));
-            case 409 -> new ChargeResult.AlreadyRequested(answer.path("message").asText());
-            // Anything else (401, 404, ...) is our configuration or the provider's fault, never the
-            // buyer's: retried (and alerted on), not turned into a decline.
-            default -> throw new ProviderUnavailableException("charge refused: HTTP " + response.statusCode() + " "
-                    + answer.path("error").asText());
-        };
+        int status = response.statusCode();
+        if (status == 200 || status == 201) {
+            return new ChargeResult.Authorized(read(response).path("chargeId").asText());
+        }
+        JsonNode answer = readError(response);
+        String error = answer.path("error").asText();
+        String said = "HTTP " + status + " " + error + ": " + answer.path("message").asText();
+        if (status == 402) {
+            return new ChargeResult.Declined(answer.path("declineReason").asText("declined"));
+        }
+        if (status == 409 && KEY_IN_USE.equals(error)) {
+            throw new KeyInFlightException(said);
+        }
+        if (status == 409 || error.startsWith("idempotency")) {
+            return new ChargeResult.KeyConflict(said);
+        }
+        // Our credentials (the same for every call) and a timeout are not this request's fault:
+        // retried, and the circuit opens if they persist. Any other 4xx can never succeed.
+        if (status == 401 || status == 403 || status == 408 || status < 400 || status >= 500) {
+            throw new ProviderUnavailableException("charge refused: " + said);
+        }
+        return new ChargeResult.Rejected(said);
+    }
+
+    @Override
+    public Optional<ProviderCharge> chargeByKey(String idempotencyKey) {
+        return list("/v1/charges?idempotencyKey=" + encode(idempotencyKey)).stream().findFirst();
     }
 
     @Override
@@ -70,7 +94,11 @@ public final class HttpPaymentProvider implements PaymentProvider {
 
     @Override
     public List<ProviderCharge> charges(String saleId) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/charges?saleId=" + encode(saleId)))
+        return list("/v1/charges?saleId=" + encode(saleId));
+    }
+
+    private List<ProviderCharge> list(String pathAndQuery) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(pathAndQuery))
                 .timeout(settings.timeout()).GET().build());
         if (response.statusCode() != 200) {
             throw new ProviderUnavailableException("listing charges answered HTTP " + response.statusCode());
@@ -121,6 +149,16 @@ public final class HttpPaymentProvider implements PaymentProvider {
             return json.readTree(response.body());
         } catch (IOException e) {
             throw new ProviderUnavailableException("unreadable answer (HTTP " + response.statusCode() + ")", e);
+        }
+    }
+
+    /** An error's body, or nothing if it has none we can read: a 4xx says enough by its status. */
+    private JsonNode readError(HttpResponse<String> response) {
+        try {
+            JsonNode node = json.readTree(response.body());
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (IOException e) {
+            return MissingNode.getInstance();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.floodgate.payment.calls;
 
 import io.floodgate.contracts.EventMeta;
-import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
 import io.floodgate.contracts.hold.HoldSaleRefused;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.payment.PaymentDeclined;
@@ -29,6 +29,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PacedCallerTest {
@@ -54,11 +55,12 @@ class PacedCallerTest {
             });
 
     private final SaleRates saleRates = new SaleRates(clock, 0);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private PacedCaller caller(int perMinute) {
         return new PacedCaller(provider, new Pacer(clock, perMinute, 0), saleRates, circuit,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0), executor, 8, clock,
-                new PaymentMetrics(new SimpleMeterRegistry(), "fake", () -> circuit.state() != CircuitBreaker.State.CLOSED));
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0), executor, 8, 3, clock,
+                new PaymentMetrics(registry, "fake", () -> circuit.state() != CircuitBreaker.State.CLOSED));
     }
 
     private static ChargeCall checkout(int i, String method) {
@@ -67,16 +69,26 @@ class PacedCallerTest {
 
     private static ChargeCall checkout(String sale, int i, String method) {
         EventMeta meta = EventMeta.of(sale, "buyer-" + i, "test", Instant.now());
-        return new ChargeCall(new CheckoutRequested(meta, "hold-" + i, "buyer-" + i, "floor", 1_000, "EUR", method));
+        return new ChargeCall(new CheckoutAccepted(meta, "hold-" + i, "buyer-" + i, "floor", 1_000, "EUR", method));
     }
 
     private record Outcome(ProviderCall call, PaymentEvent event) {
     }
 
-    private List<Outcome> run(PacedCaller caller, List<? extends ProviderCall> calls) throws Exception {
+    /** Runs a batch; one that cannot end fails the test rather than hang it. */
+    private List<Outcome> run(PacedCaller caller, List<? extends ProviderCall> calls) {
         List<Outcome> outcomes = new ArrayList<>();
-        caller.run(calls, (call, event) -> outcomes.add(new Outcome(call, event)), () -> { });
+        assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> caller.run(calls, (call, event) -> outcomes.add(new Outcome(call, event)), () -> { }));
         return outcomes;
+    }
+
+    private static PaymentEvent outcomeOf(List<Outcome> outcomes, String holdId) {
+        return outcomes.stream().filter(o -> o.call().holdId().equals(holdId)).findFirst().orElseThrow().event();
+    }
+
+    private double calls(String outcome) {
+        return registry.get("floodgate.payment.calls").tag("kind", "charge").tag("outcome", outcome).counter().count();
     }
 
     @Test
@@ -120,8 +132,9 @@ class PacedCallerTest {
         // Every retry carried the same key: ten holds, ten charges, whatever the attempts.
         assertTrue(provider.keys.size() > 10);
         assertEquals(10, provider.charges.size());
-        // The first outcome after recovery is the oldest call's: nobody jumps the line.
-        assertEquals("hold-0", outcomes.get(0).call().holdId());
+        // After the probe that found the provider back, the others go oldest first: nobody jumps the line.
+        List<String> afterProbe = outcomes.subList(1, outcomes.size()).stream().map(o -> o.call().holdId()).toList();
+        assertEquals(afterProbe.stream().sorted().toList(), afterProbe);
     }
 
     @Test
@@ -168,11 +181,80 @@ class PacedCallerTest {
     }
 
     @Test
-    void aSecondCheckoutOfTheSameHoldWithAnotherCardPublishesNothingOfItsOwn() throws Exception {
-        List<Outcome> outcomes = run(caller(60_000), List.of(checkout(1, "tok_visa"), checkout(1, "tok_other")));
+    void aPaymentMethodTheProviderRejectsEndsThatPaymentForGoodWithoutHoldingUpTheOthers() {
+        List<ChargeCall> calls = IntStream.range(0, 5).mapToObj(i -> checkout(i, i == 0 ? "tok_invalid" : "tok_visa"))
+                .toList();
 
-        assertEquals(1, outcomes.size());
+        List<Outcome> outcomes = run(caller(60_000), calls);
+
+        assertEquals(5, outcomes.size());
+        PaymentDeclined rejected = assertInstanceOf(PaymentDeclined.class, outcomeOf(outcomes, "hold-0"));
+        assertEquals(PaymentDeclined.REJECTED, rejected.code());
+        assertTrue(rejected.reason().contains("invalid_payment_method"), rejected.reason());
+        assertEquals(4, outcomes.stream().filter(o -> o.event() instanceof PaymentAuthorized).count());
+        assertEquals(1, calls("rejected"));
+        assertEquals(CircuitBreaker.State.CLOSED, circuit.state());
+        assertEquals(5, provider.keys.size(), "the rejected payment was asked once");
+    }
+
+    @Test
+    void aCallTheProviderKeepsFailingWhileItAnswersOthersIsSettledSoItsBatchEnds() {
+        provider.failing.add(ChargeCall.idempotencyKey("hold-0"));
+        List<ChargeCall> calls = IntStream.range(0, 5).mapToObj(i -> checkout(i, "tok_visa")).toList();
+
+        List<Outcome> outcomes = run(caller(60_000), calls);
+
+        assertEquals(5, outcomes.size());
+        PaymentDeclined failed = assertInstanceOf(PaymentDeclined.class, outcomeOf(outcomes, "hold-0"));
+        assertEquals(PaymentDeclined.FAILED, failed.code());
+        assertEquals(1, provider.lookups, "its charge was looked up by its key before it was given up");
+        assertEquals(1, calls("given_up"));
+    }
+
+    @Test
+    void aCallTheProviderFailsForReasonsOfItsOwnDoesNotKeepTheCircuitOpen() {
+        provider.down = true;
+        provider.failing.add(ChargeCall.idempotencyKey("hold-0")); // the oldest call, the first probe
+        List<ChargeCall> calls = IntStream.range(0, 5).mapToObj(i -> checkout(i, "tok_visa")).toList();
+        Thread recovery = new Thread(() -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                return;
+            }
+            provider.down = false;
+        });
+        recovery.start();
+
+        List<Outcome> outcomes = run(caller(60_000), calls);
+
+        assertEquals(4, outcomes.stream().filter(o -> o.event() instanceof PaymentAuthorized).count());
+        assertEquals("closed", told.get(told.size() - 1));
+        assertEquals(PaymentDeclined.FAILED, ((PaymentDeclined) outcomeOf(outcomes, "hold-0")).code());
+    }
+
+    @Test
+    void aKeyStillInFlightAtTheProviderIsAskedAgainUntilItIsDecided() {
+        provider.inFlight.put(ChargeCall.idempotencyKey("hold-1"), 2);
+
+        List<Outcome> outcomes = run(caller(60_000), List.of(checkout(1, "tok_visa")));
+
         assertInstanceOf(PaymentAuthorized.class, outcomes.get(0).event());
+        assertEquals(3, provider.keys.size());
+        assertEquals(2, calls("in_flight"));
+        assertEquals(List.of(), told.stream().filter("opened"::equals).toList(), "the provider answered: not an outage");
+    }
+
+    @Test
+    void aKeyUsedWithOtherParametersIsLookedUpAndItsFirstChargeIsTheOutcome() {
+        List<Outcome> first = run(caller(60_000), List.of(checkout(1, "tok_visa")));
+        String charged = ((PaymentAuthorized) first.get(0).event()).chargeId();
+
+        List<Outcome> again = run(caller(60_000), List.of(checkout(1, "tok_other")));
+
+        PaymentAuthorized found = assertInstanceOf(PaymentAuthorized.class, again.get(0).event());
+        assertEquals(charged, found.chargeId());
+        assertEquals(1, provider.lookups);
         assertEquals(1, provider.charges.size());
     }
 }

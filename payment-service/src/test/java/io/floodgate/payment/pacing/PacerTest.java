@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PacerTest {
     @Test
@@ -37,16 +39,26 @@ class PacerTest {
     @Test
     void theMarginAndAShareSlowThePace() {
         Pacer pacer = new Pacer(new ManualClock(), 600, 0.5);
-        assertEquals(Duration.ofMillis(200), pacer.interval());
+        assertEquals(Optional.of(Duration.ofMillis(200)), pacer.interval());
 
         pacer.share(0.5);
-        assertEquals(Duration.ofMillis(400), pacer.interval());
+        assertEquals(Optional.of(Duration.ofMillis(400)), pacer.interval());
+    }
+
+    @Test
+    void anInstanceWithNoShareMakesNoCalls() {
+        Pacer pacer = new Pacer(new ManualClock(), 600, 0);
+        pacer.share(0);
+
+        assertEquals(Optional.empty(), pacer.interval());
+        assertTrue(pacer.tryStart().compareTo(Duration.ZERO) > 0);
     }
 
     @Test
     void nonsenseIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 10, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 10, 0).share(0));
+        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 10, 0).share(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> new Pacer(Clock.systemUTC(), 10, 0).share(1.1));
     }
 }
