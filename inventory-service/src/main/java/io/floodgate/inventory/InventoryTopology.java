@@ -9,6 +9,7 @@ import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldRejected;
@@ -66,7 +67,7 @@ public final class InventoryTopology implements StreamsApp {
     @Override
     public Collection<Topic<?>> topics() {
         return List.of(Topics.SALES, Topics.HOLD_COMMANDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.HOLDS,
-                Topics.AVAILABILITY);
+                Topics.CHECKOUT_ANSWERS, Topics.AVAILABILITY);
     }
 
     @Override
@@ -148,6 +149,10 @@ public final class InventoryTopology implements StreamsApp {
                 .mapValues(e -> (HoldEvent) e, Named.as("as-hold-event"))
                 .to(Topics.HOLDS.name(), Produced.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
                         .withName("holds"));
+        out.filter((key, e) -> e instanceof CheckoutAnswer, Named.as("checkout-answers"))
+                .mapValues(e -> (CheckoutAnswer) e, Named.as("as-checkout-answer"))
+                .to(Topics.CHECKOUT_ANSWERS.name(), Produced.with(Serdes.String(), JsonSerde.of(CheckoutAnswer.class))
+                        .withName("checkout-answers-out"));
         // A null is a forgotten section's tombstone: the compacted topic drops it.
         out.filter((key, e) -> e == null || e instanceof SectionAvailability, Named.as("availability-events"))
                 .mapValues(e -> (AvailabilityEvent) e, Named.as("as-availability"))

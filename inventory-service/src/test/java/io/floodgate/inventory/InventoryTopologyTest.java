@@ -7,6 +7,9 @@ import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.availability.SectionAvailability;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
+import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
+import io.floodgate.contracts.checkoutanswer.CheckoutRefused;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldExtended;
@@ -62,6 +65,7 @@ class InventoryTopologyTest {
     private TestInputTopic<String, Event> payments;
     private TestInputTopic<String, Event> checkouts;
     private TestOutputTopic<String, HoldEvent> holds;
+    private TestOutputTopic<String, CheckoutAnswer> answers;
 
     @BeforeEach
     void start() {
@@ -76,6 +80,8 @@ class InventoryTopologyTest {
         commands = driver.createInputTopic(Topics.HOLD_COMMANDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         payments = driver.createInputTopic(Topics.PAYMENTS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         checkouts = driver.createInputTopic(Topics.CHECKOUTS.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        answers = driver.createOutputTopic(Topics.CHECKOUT_ANSWERS.name(), new StringDeserializer(),
+                JsonSerde.of(CheckoutAnswer.class));
         holds = driver.createOutputTopic(Topics.HOLDS.name(), new StringDeserializer(), JsonSerde.of(HoldEvent.class));
         // One row of three seats at 50.00.
         sales.pipeInput("demo", new SaleCreated(meta("op"), "ops", new SaleConfig("Demo", START, "EUR", 10, 100,
@@ -103,8 +109,14 @@ class InventoryTopologyTest {
         payments.pipeInput(outcome.holdId(), outcome);
     }
 
-    private void authorize(String holdId, String chargeId) {
-        pay(new PaymentAuthorized(meta("corr-" + holdId), holdId, "floor", chargeId, 0, "EUR"));
+    /** Authorizes what {@code seats} floor seats cost (50.00 each). */
+    private void authorize(String holdId, String chargeId, int seats) {
+        pay(new PaymentAuthorized(meta("corr-" + holdId), holdId, "floor", chargeId, 5_000L * seats, "EUR"));
+    }
+
+    private void checkout(String holdId) {
+        checkouts.pipeInput(holdId, new CheckoutRequested(meta("corr-" + holdId), holdId, "buyer-" + holdId, "floor",
+                1, "EUR", "tok_visa"));
     }
 
     @Test
@@ -146,9 +158,9 @@ class InventoryTopologyTest {
     void anAuthorizedPaymentSellsTheHoldOnceAndItNeverExpires() {
         hold("h1", "floor", 2);
 
-        authorize("h1", "ch_1");
+        authorize("h1", "ch_1", 2);
         HoldSold sold = assertInstanceOf(HoldSold.class, holds.readValue());
-        authorize("h1", "ch_1"); // redelivered
+        authorize("h1", "ch_1", 2); // redelivered
         driver.advanceWallClockTime(HOLD.plusSeconds(1));
 
         assertEquals(List.of("A-1", "A-2"), sold.seats());
@@ -175,7 +187,7 @@ class InventoryTopologyTest {
         holds.readValue();
         hold("h2", "floor", 3);
 
-        authorize("h1", "ch_late");
+        authorize("h1", "ch_late", 3);
 
         HoldSaleRefused refused = assertInstanceOf(HoldSaleRefused.class, holds.readValue());
         assertEquals("ch_late", refused.chargeId());
@@ -222,8 +234,60 @@ class InventoryTopologyTest {
         driver.advanceWallClockTime(HOLD.plusMinutes(5));
         assertTrue(holds.isEmpty(), "no expiry while paying");
 
-        authorize("h1", "ch_slow");
+        authorize("h1", "ch_slow", 2);
         assertInstanceOf(HoldSold.class, holds.readValue());
+    }
+
+    @Test
+    void aCheckoutOfALiveHoldIsAcceptedWithTheHoldsOwnAmountForPaymentToCharge() {
+        hold("h1", "floor", 2);
+
+        checkout("h1");
+        checkout("h1"); // repeated while paying
+
+        KeyValue<String, CheckoutAnswer> answer = answers.readKeyValue();
+        assertEquals("h1", answer.key, "answers are keyed by hold, like checkouts and payments");
+        CheckoutAccepted accepted = assertInstanceOf(CheckoutAccepted.class, answer.value);
+        assertEquals(10_000, accepted.amountCents(), "what the seats cost, not what the checkout said");
+        assertEquals("EUR", accepted.currency());
+        assertEquals("tok_visa", accepted.paymentMethod());
+        assertTrue(answers.isEmpty(), "a hold is sent to payment once");
+    }
+
+    @Test
+    void aCheckoutTheHoldCannotOutliveIsRefusedAndNothingIsSentToPayment() {
+        hold("h1", "floor", 2);
+        // The hold's time is up, but the sweep has not run since (it runs every second).
+        driver.advanceWallClockTime(HOLD.minusMillis(500));
+        assertTrue(holds.isEmpty());
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        List<HoldEvent> swept = holds.readValuesToList();
+
+        checkout("h1");
+
+        CheckoutRefused refused = assertInstanceOf(CheckoutRefused.class, answers.readValue());
+        assertEquals("HOLD_EXPIRED", refused.reason());
+        List<HoldEvent> expired = new java.util.ArrayList<>(swept);
+        expired.addAll(holds.readValuesToList());
+        assertEquals(1, expired.size());
+        assertInstanceOf(HoldExpired.class, expired.get(0));
+        assertTrue(answers.isEmpty());
+    }
+
+    @Test
+    void aPaymentOfAnotherAmountOrCurrencyThanTheHoldsSellsNothingAndIsRefunded() {
+        hold("h1", "floor", 2);
+        checkout("h1");
+
+        pay(new PaymentAuthorized(meta("corr-h1"), "h1", "floor", "ch_short", 1, "EUR"));
+
+        HoldSaleRefused refused = assertInstanceOf(HoldSaleRefused.class, holds.readValue());
+        assertEquals("ch_short", refused.chargeId());
+        assertTrue(refused.reason().startsWith("AMOUNT_MISMATCH"), refused.reason());
+        assertInstanceOf(HoldReleased.class, holds.readValue());
+        hold("h2", "floor", 3); // the seats are free again
+        pay(new PaymentAuthorized(meta("corr-h2"), "h2", "floor", "ch_usd", 15_000, "USD"));
+        assertTrue(assertInstanceOf(HoldSaleRefused.class, holds.readValue()).reason().startsWith("AMOUNT_MISMATCH"));
     }
 
     @Test
@@ -232,7 +296,7 @@ class InventoryTopologyTest {
                 Topics.AVAILABILITY.name(), new StringDeserializer(), JsonSerde.of(AvailabilityEvent.class));
         hold("h1", "floor", 2);
         hold("h2", "floor", 1);
-        authorize("h1", "ch_1");
+        authorize("h1", "ch_1", 2);
         holds.readValuesToList();
 
         driver.advanceWallClockTime(Duration.ofMillis(500));

@@ -8,6 +8,9 @@ import io.floodgate.contracts.hold.Alternative;
 import io.floodgate.inventory.seats.Alternatives;
 import io.floodgate.contracts.Keys;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
+import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
+import io.floodgate.contracts.checkoutanswer.CheckoutRefused;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldExtended;
@@ -274,13 +277,31 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         return others;
     }
 
-    /** Payment has started: the hold leaves the expiry index until the payment's outcome. */
+    /**
+     * Answers a checkout. A live hold goes into payment (it leaves the expiry index until the
+     * payment's outcome) and is accepted, with its own amount, for payment-service to charge. A hold
+     * whose time is up is expired now, not at the next sweep, and its checkout refused: nothing is
+     * charged for seats the buyer no longer has. A repeated checkout of a hold in payment changes
+     * nothing: the hold is charged once.
+     */
     private void paying(CheckoutRequested checkout) {
         Hold hold = holds.get(checkout.holdId());
-        if (hold != null && hold.status() == HoldStatus.ACTIVE) {
-            expiry.delete(InventoryStores.expiryKey(hold.expiresAtMs(), hold.holdId()));
-            holds.put(hold.holdId(), hold.ended(HoldStatus.PAYING, null));
+        if (hold != null && hold.status() == HoldStatus.PAYING) {
+            return;
         }
+        if (hold != null && hold.status() == HoldStatus.ACTIVE && hold.expiresAtMs() <= now() && !paused(hold)) {
+            expire(hold, now());
+            hold = holds.get(hold.holdId());
+        }
+        if (hold == null || hold.status() != HoldStatus.ACTIVE) {
+            answer(new CheckoutRefused(meta(checkout.meta()), checkout.holdId(), checkout.buyerId(),
+                    checkout.sectionId(), hold == null ? "UNKNOWN_HOLD" : "HOLD_" + hold.status()));
+            return;
+        }
+        expiry.delete(InventoryStores.expiryKey(hold.expiresAtMs(), hold.holdId()));
+        holds.put(hold.holdId(), hold.ended(HoldStatus.PAYING, null));
+        answer(new CheckoutAccepted(meta(checkout.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(),
+                hold.amountCents(), hold.currency(), checkout.paymentMethod()));
     }
 
     private void sell(PaymentAuthorized authorized) {
@@ -292,6 +313,18 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
             String why = hold == null ? "UNKNOWN_HOLD" : "HOLD_" + hold.status();
             emit(new HoldSaleRefused(meta(authorized.meta()), authorized.holdId(),
                     hold == null ? null : hold.buyerId(), authorized.sectionId(), authorized.chargeId(), why));
+            return;
+        }
+        if (authorized.amountCents() != hold.amountCents() || !hold.currency().equals(authorized.currency())) {
+            // Not what the seats cost: nothing is sold, the charge is refunded and the seats go back.
+            String why = "AMOUNT_MISMATCH: authorized " + authorized.amountCents() + " " + authorized.currency()
+                    + ", the hold costs " + hold.amountCents() + " " + hold.currency();
+            emit(new HoldSaleRefused(meta(authorized.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(),
+                    authorized.chargeId(), why));
+            freeSeats(hold);
+            end(hold, HoldStatus.RELEASED, null);
+            emit(new HoldReleased(meta(authorized.meta()), hold.holdId(), hold.buyerId(), hold.sectionId(),
+                    hold.seats(), why));
             return;
         }
         end(hold, HoldStatus.SOLD, authorized.chargeId());
@@ -321,13 +354,17 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
         for (String holdId : due) {
             Hold hold = holds.get(holdId);
             if (hold != null && hold.status() == HoldStatus.ACTIVE && !paused(hold)) {
-                freeSeats(hold);
-                end(hold, HoldStatus.EXPIRED, null);
-                EventMeta meta = EventMeta.of(hold.saleId(), hold.correlationId(), "hold-expiry:" + holdId,
-                        Instant.ofEpochMilli(nowMs));
-                emit(new HoldExpired(meta, hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats()));
+                expire(hold, nowMs);
             }
         }
+    }
+
+    private void expire(Hold hold, long nowMs) {
+        freeSeats(hold);
+        end(hold, HoldStatus.EXPIRED, null);
+        EventMeta meta = EventMeta.of(hold.saleId(), hold.correlationId(), "hold-expiry:" + hold.holdId(),
+                Instant.ofEpochMilli(nowMs));
+        emit(new HoldExpired(meta, hold.holdId(), hold.buyerId(), hold.sectionId(), hold.seats()));
     }
 
     /** While its sale is paused a hold does not expire; on resume it is extended instead. */
@@ -355,6 +392,11 @@ public final class InventoryProcessor implements Processor<String, Object, Strin
     private void emit(HoldEvent event) {
         context.forward(new Record<>(Keys.section(event.meta().saleId(), event.sectionId()), event,
                 event.meta().occurredAt().toEpochMilli()));
+    }
+
+    /** Keyed by hold, like the checkout it answers. */
+    private void answer(CheckoutAnswer answer) {
+        context.forward(new Record<>(answer.holdId(), answer, answer.meta().occurredAt().toEpochMilli()));
     }
 
     private long now() {
