@@ -1,12 +1,14 @@
 package io.floodgate.simulator;
 
 import io.floodgate.simulator.charges.ChargeBook;
+import io.floodgate.simulator.charges.ChargeJournal;
 import io.floodgate.simulator.outage.Outage;
 import io.floodgate.simulator.outage.OutageSchedule;
 import io.floodgate.simulator.traffic.TrafficLog;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** The simulator's state, built from its settings. */
@@ -14,7 +16,11 @@ import java.time.Clock;
 public class Simulation {
     @Singleton
     ChargeBook chargeBook(Clock clock, SimulatorSettings settings) {
-        return new ChargeBook(clock, settings.declineRate());
+        if (settings.dataFile().isBlank()) {
+            return new ChargeBook(clock, settings.declineRate());
+        }
+        Path file = Path.of(settings.dataFile());
+        return new ChargeBook(clock, settings.declineRate(), ChargeJournal.read(file), ChargeJournal.at(file));
     }
 
     @Singleton

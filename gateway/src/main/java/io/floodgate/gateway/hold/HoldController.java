@@ -151,7 +151,10 @@ public class HoldController {
         return HoldResponse.of(hold, checkoutToken);
     }
 
-    /** Sends the hold to payment: 202 PAYING. Repeating it while paying changes nothing. */
+    /**
+     * Sends the hold to payment: 202 PAYING. Repeating it while paying changes nothing. A hold about
+     * to expire is refused (409 HOLD_EXPIRING): inventory would refuse it anyway.
+     */
     @Operation(summary = "Check out a hold (admitted buyers)")
     @Post("/{holdId}/checkout")
     public CompletableFuture<HttpResponse<HoldResponse>> checkout(String saleId, String holdId,
@@ -167,6 +170,11 @@ public class HoldController {
         if (hold.state() != BuyerState.HOLDING) {
             throw new ApiException(HttpStatus.CONFLICT, "NOT_HOLDING",
                     "This hold is " + hold.state() + ": " + hold.state().meaning() + " " + hold.state().next());
+        }
+        if (!hold.outlives(tokens.now(), settings.minCheckoutTime())) {
+            throw new ApiException(HttpStatus.CONFLICT, "HOLD_EXPIRING", "This hold expires in less than "
+                    + settings.minCheckoutTime().toSeconds() + " s, too soon to be paid for; its seats will be "
+                    + "released. Hold seats again if your shopping window is still open.");
         }
         CheckoutRequested checkout = new CheckoutRequested(EventMeta.of(saleId, pass.correlationId(),
                 EventMeta.newId(), tokens.now()), holdId, hold.buyerId(), hold.sectionId(), hold.amountCents(),

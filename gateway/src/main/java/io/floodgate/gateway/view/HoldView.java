@@ -3,6 +3,7 @@ package io.floodgate.gateway.view;
 import io.floodgate.contracts.hold.Alternative;
 import io.floodgate.gateway.buyer.BuyerState;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -137,6 +138,11 @@ public record HoldView(String holdId, String saleId, String buyerId, String sect
         return new HoldView(holdId, saleId, buyerId, sectionId, quantity, seats, amountCents, currency, expiresAt,
                 rejection, seatsAvailable, alternative, checkedOut, ending, endedAt, endReason, refundId, place,
                 paymentWait, delayed);
+    }
+
+    /** Whether the hold still has {@code margin} left at {@code now}: time for its checkout to reach inventory. */
+    public boolean outlives(Instant now, Duration margin) {
+        return expiresAt != null && !expiresAt.isBefore(now.plus(margin));
     }
 
     /** As the buyer should see it now: in payment, with its wait, or delayed while the provider is away. */

@@ -186,8 +186,9 @@ public final class LocalStack implements AutoCloseable {
                 putDatabase(env);
                 env.put("FLOODGATE_PAYMENT_PROVIDER_URL", service(FloodgateService.PAYMENT_SIMULATOR).url());
             }
-            case PAYMENT_SIMULATOR -> {
-            }
+            // The provider's record lasts like the rest of the local data, so reconciliation holds after a restart.
+            case PAYMENT_SIMULATOR -> env.put("FLOODGATE_SIMULATOR_DATA_FILE",
+                    settings.home().resolve("payment-simulator").resolve("charges.jsonl").toString());
         }
         env.putAll(settings.environment());
         return env;

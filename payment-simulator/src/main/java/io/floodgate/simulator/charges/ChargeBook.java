@@ -7,29 +7,60 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The provider's own record of charges and refunds, and the idempotency rules a real provider
- * keeps: a repeated key gets the first answer back and never a second charge. Kept in memory:
- * it lives as long as the simulator process.
+ * keeps: a repeated key gets the first answer back and never a second charge, and a key whose
+ * first request is still being answered is refused as in flight. Kept in memory and, given a
+ * {@link ChargeJournal} on disk, across restarts.
  */
 public final class ChargeBook {
     /** The payment method that is always declined, whatever the decline rate. */
     public static final String DECLINING_METHOD = "tok_decline";
+    /** The payment method the provider does not accept at all: the request is refused (HTTP 400). */
+    public static final String INVALID_METHOD = "tok_invalid";
 
     private final Clock clock;
     private final double declineRate;
     private final Map<String, Charge> byKey = new HashMap<>();
     private final Map<String, String> keyByChargeId = new HashMap<>();
     private final Map<String, String> chargeIdByRefundKey = new HashMap<>();
+    /** Keys of the requests being answered. */
+    private final Set<String> inFlight = new HashSet<>();
+    private final ChargeJournal journal;
 
     public ChargeBook(Clock clock, double declineRate) {
+        this(clock, declineRate, List.of(), ChargeJournal.none());
+    }
+
+    /** @param earlier the charges recorded before, oldest first, as {@link ChargeJournal#read} gives them */
+    public ChargeBook(Clock clock, double declineRate, List<Charge> earlier, ChargeJournal journal) {
         this.clock = clock;
         this.declineRate = declineRate;
+        this.journal = journal;
+        earlier.forEach(this::index);
+    }
+
+    /**
+     * A request with {@code idempotencyKey} arrives: it is in flight until {@link #answered}.
+     *
+     * @throws KeyInFlight while another request with the key is being answered
+     */
+    public synchronized void arrived(String idempotencyKey) {
+        if (!inFlight.add(idempotencyKey)) {
+            throw new KeyInFlight(idempotencyKey);
+        }
+    }
+
+    /** The answer to a request with {@code idempotencyKey} has gone out: the key may be asked again. */
+    public synchronized void answered(String idempotencyKey) {
+        inFlight.remove(idempotencyKey);
     }
 
     /** The outcome of this attempt; the same outcome again for a repeated key. */
@@ -41,17 +72,38 @@ public final class ChargeBook {
                         + " was first used for a different charge");
             }
             Charge again = earlier.askedAgain();
-            byKey.put(again.idempotencyKey(), again);
+            put(again);
             return new Recorded<>(again, false);
+        }
+        if (INVALID_METHOD.equals(attempt.paymentMethod())) {
+            throw new InvalidPaymentMethod(attempt.paymentMethod());
         }
         String declineReason = declineReason(attempt);
         Charge charge = new Charge("ch_" + UUID.randomUUID(), attempt.idempotencyKey(), attempt.saleId(),
                 attempt.reference(), attempt.amountCents(), attempt.currency(), attempt.paymentMethod(),
                 declineReason == null ? ChargeStatus.AUTHORIZED : ChargeStatus.DECLINED, declineReason,
                 clock.instant(), null, 1);
+        put(charge);
+        return new Recorded<>(charge, true);
+    }
+
+    /** The one charge first made under {@code idempotencyKey}, if any. */
+    public synchronized Optional<Charge> byKey(String idempotencyKey) {
+        return Optional.ofNullable(byKey.get(idempotencyKey));
+    }
+
+    /** Records a change: on disk first, so that no answer is given that a restart would forget. */
+    private void put(Charge charge) {
+        journal.write(charge);
+        index(charge);
+    }
+
+    private void index(Charge charge) {
         byKey.put(charge.idempotencyKey(), charge);
         keyByChargeId.put(charge.chargeId(), charge.idempotencyKey());
-        return new Recorded<>(charge, true);
+        if (charge.refund() != null) {
+            chargeIdByRefundKey.put(charge.refund().idempotencyKey(), charge.chargeId());
+        }
     }
 
     /**
@@ -72,8 +124,7 @@ public final class ChargeBook {
         }
         Charge refunded = charge.refunded(new Refund("re_" + UUID.randomUUID(), idempotencyKey, charge.amountCents(),
                 clock.instant()));
-        byKey.put(refunded.idempotencyKey(), refunded);
-        chargeIdByRefundKey.put(idempotencyKey, chargeId);
+        put(refunded);
         return new Recorded<>(refunded, true);
     }
 
@@ -116,6 +167,20 @@ public final class ChargeBook {
 
     /** An answer, and whether it was decided now (false: the same answer given before). */
     public record Recorded<T>(T value, boolean created) {
+    }
+
+    /** A request with this key is still being answered (a real provider's 409 idempotency_key_in_use). */
+    public static final class KeyInFlight extends RuntimeException {
+        public KeyInFlight(String key) {
+            super("a request with idempotency key " + key + " is still being processed");
+        }
+    }
+
+    /** The provider does not accept this payment method at all. */
+    public static final class InvalidPaymentMethod extends RuntimeException {
+        public InvalidPaymentMethod(String method) {
+            super("payment method " + method + " is not valid");
+        }
     }
 
     /** No charge has that id. */

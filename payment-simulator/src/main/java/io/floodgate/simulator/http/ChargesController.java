@@ -29,7 +29,9 @@ import java.util.Optional;
 
 /**
  * The provider's API, shaped like a real one: charges and refunds with an {@code Idempotency-Key}
- * header. A declined charge answers 402; while the provider is down, everything answers 503.
+ * header. A declined charge answers 402, an invalid payment method 400, a key whose first request
+ * is still being answered 409 {@code idempotency_key_in_use}, a key reused for another charge 409
+ * {@code idempotency_conflict}; while the provider is down, everything answers 503.
  */
 @Controller("/v1/charges")
 @ExecuteOn(TaskExecutors.BLOCKING) // answers are slow on purpose
@@ -67,6 +69,11 @@ public class ChargesController {
             return ProviderError.respond(HttpStatus.BAD_REQUEST, "invalid_request",
                     "saleId, reference, amountCents (0 or more), currency and paymentMethod are required");
         }
+        try {
+            book.arrived(key);
+        } catch (ChargeBook.KeyInFlight e) {
+            return ProviderError.respond(HttpStatus.CONFLICT, "idempotency_key_in_use", e.getMessage());
+        }
         HttpResponse<?> answer;
         try {
             ChargeBook.Recorded<Charge> recorded = book.charge(new ChargeAttempt(key, body.saleId(), body.reference(),
@@ -77,8 +84,14 @@ public class ChargesController {
             answer = HttpResponse.status(status).body(charge);
         } catch (IdempotencyConflict e) {
             answer = ProviderError.respond(HttpStatus.CONFLICT, "idempotency_conflict", e.getMessage());
+        } catch (ChargeBook.InvalidPaymentMethod e) {
+            answer = ProviderError.respond(HttpStatus.BAD_REQUEST, "invalid_payment_method", e.getMessage());
         }
-        return slowly(answer);
+        try {
+            return slowly(answer);
+        } finally {
+            book.answered(key);
+        }
     }
 
     @Post("/{chargeId}/refunds")
@@ -105,9 +118,15 @@ public class ChargesController {
         return slowly(answer);
     }
 
-    /** The provider's own record, for reconciliation: every charge of a sale, refunds included. */
+    /**
+     * The provider's own record, for reconciliation: every charge of a sale, refunds included; or
+     * the one charge made under an idempotency key.
+     */
     @Get
-    public List<Charge> charges(@QueryValue @Nullable String saleId) {
+    public List<Charge> charges(@QueryValue @Nullable String saleId, @QueryValue @Nullable String idempotencyKey) {
+        if (idempotencyKey != null) {
+            return book.byKey(idempotencyKey).stream().toList();
+        }
         return book.charges(saleId);
     }
 

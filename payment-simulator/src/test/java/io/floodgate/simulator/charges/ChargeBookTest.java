@@ -1,6 +1,10 @@
 package io.floodgate.simulator.charges;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -76,5 +80,47 @@ class ChargeBookTest {
 
         assertThrows(IdempotencyConflict.class, () -> book.refund(declined.chargeId(), "r1"));
         assertThrows(ChargeBook.UnknownCharge.class, () -> book.refund("ch_nope", "r2"));
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestIsStillBeingAnsweredIsRefusedAsInFlight() {
+        ChargeBook book = new ChargeBook(clock, 0);
+        book.arrived("k1");
+        book.charge(attempt("k1", "tok_visa"));
+
+        assertThrows(ChargeBook.KeyInFlight.class, () -> book.arrived("k1"));
+        book.answered("k1");
+
+        book.arrived("k1"); // answered: it may be asked again
+    }
+
+    @Test
+    void anInvalidPaymentMethodIsRefusedAndChargesNothing() {
+        ChargeBook book = new ChargeBook(clock, 0);
+
+        assertThrows(ChargeBook.InvalidPaymentMethod.class, () -> book.charge(attempt("k1", ChargeBook.INVALID_METHOD)));
+        assertEquals(List.of(), book.charges("sale-1"));
+    }
+
+    @Test
+    void theRecordOfChargesAndRefundsSurvivesARestart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("payment-simulator").resolve("charges.jsonl");
+        Charge refunded;
+        Charge kept;
+        try (ChargeJournal journal = ChargeJournal.at(file)) {
+            ChargeBook book = new ChargeBook(clock, 0, ChargeJournal.read(file), journal);
+            Charge charged = book.charge(attempt("k1", "tok_visa")).value();
+            refunded = book.refund(charged.chargeId(), "r1").value();
+            kept = book.charge(attempt("k2", "tok_visa")).value();
+        }
+
+        try (ChargeJournal journal = ChargeJournal.at(file)) {
+            ChargeBook restarted = new ChargeBook(clock, 0, ChargeJournal.read(file), journal);
+
+            assertEquals(java.util.Set.of(refunded, kept), java.util.Set.copyOf(restarted.charges("sale-1")));
+            assertEquals(kept.chargeId(), restarted.byKey("k2").orElseThrow().chargeId());
+            assertFalse(restarted.charge(attempt("k2", "tok_visa")).created(), "a repeated key is still the same charge");
+            assertFalse(restarted.refund(refunded.chargeId(), "r1").created(), "and a refund is not made twice");
+        }
     }
 }
