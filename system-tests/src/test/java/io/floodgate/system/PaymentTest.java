@@ -7,9 +7,11 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
+import io.floodgate.contracts.checkoutanswer.CheckoutRefused;
 import io.floodgate.contracts.hold.HoldExpired;
 import io.floodgate.contracts.hold.HoldSold;
-import io.floodgate.contracts.payment.PaymentRefunded;
+import io.floodgate.contracts.payment.PaymentDeclined;
 import io.floodgate.contracts.provider.ProviderRecovered;
 import io.floodgate.contracts.provider.ProviderUnavailable;
 import io.floodgate.kit.process.FloodgateService;
@@ -298,7 +300,7 @@ class PaymentTest extends StackTest {
     }
 
     @Test
-    void aPaymentThatArrivesAfterItsHoldEndedIsRefundedInFull() throws Exception {
+    void aCheckoutThatRacesItsHoldsExpiryIsRefusedAndNothingIsCharged() throws Exception {
         String sale = "late";
         createSale(sale, 10, 10);
         Holder buyer = holding(sale, "late-buyer");
@@ -311,17 +313,47 @@ class PaymentTest extends StackTest {
                     expired.sectionId(), 4200, "EUR", "tok_visa"))).get();
         }
 
-        PaymentRefunded refunded = Await.until("the refund", Duration.ofSeconds(30),
-                () -> events(PaymentRefunded.class, sale), l -> !l.isEmpty()).get(0);
-        JsonNode charge = provider().get("/v1/charges/" + refunded.chargeId(), Map.of()).body();
-        assertEquals(refunded.refundId(), charge.path("refund").path("refundId").asText(), charge.toString());
-        assertEquals(4200, charge.path("refund").path("amountCents").asLong());
+        CheckoutRefused refused = Await.until("inventory's answer", Duration.ofSeconds(30),
+                () -> events(CheckoutRefused.class, sale), l -> !l.isEmpty()).get(0);
+        assertEquals("HOLD_EXPIRED", refused.reason());
+        assertEquals(List.of(), events(CheckoutAccepted.class, sale));
+        assertEquals(0, provider().get("/v1/charges?saleId=" + sale, Map.of()).body().size(), "nothing charged");
         assertEquals(0, orders(sale));
-        JsonNode hold = Await.until("the buyer told", () -> gateway.get("/api/sales/" + sale + "/holds/"
-                + buyer.holdId(), Map.of("Floodgate-Ticket", buyer.ticket())).body(),
-                h -> h.path("reason").asText().startsWith("REFUNDED"));
-        assertEquals("HOLD_ENDED_BEFORE_PAYMENT", hold.path("state").asText(), hold.toString());
-        assertTrue(reconcile(sale).clean(), "a refunded charge owes nothing");
+        JsonNode hold = gateway.get("/api/sales/" + sale + "/holds/" + buyer.holdId(),
+                Map.of("Floodgate-Ticket", buyer.ticket())).body();
+        assertEquals("HOLD_EXPIRED", hold.path("state").asText(), hold.toString());
+        assertTrue(reconcile(sale).clean(), "no charge, no order, nothing owed");
+    }
+
+    @Test
+    void aPaymentMethodTheProviderRejectsEndsThatPaymentAndTheNextBuyerIsPurchasedWithin30Seconds()
+            throws Exception {
+        String sale = "rejected";
+        createSale(sale, 10, 600);
+        Holder first = holding(sale, "rejected-first");
+        Holder next = holding(sale, "rejected-next");
+        assertEquals(202, gateway.post("/api/sales/" + sale + "/holds/" + first.holdId() + "/checkout",
+                "{\"paymentMethod\":\"tok_invalid\"}", Map.of("Authorization", "Bearer " + first.pass())).status());
+        // The next buyer comes once the first's charge is at the provider: in a later batch, behind it.
+        Await.until("the first charge at the provider", () -> providerStats(sale).path("traffic").path("requests")
+                .asLong(), n -> n >= 1);
+
+        Instant paid = Instant.now();
+        assertEquals(202, checkout(sale, next).status());
+        Await.until("the next buyer PURCHASED", Duration.ofSeconds(30), () -> gateway.get("/api/sales/" + sale
+                + "/holds/" + next.holdId(), Map.of("Floodgate-Ticket", next.ticket())).body(),
+                h -> h.path("state").asText().equals("PURCHASED"));
+        assertTrue(Duration.between(paid, Instant.now()).toSeconds() < 30);
+
+        PaymentDeclined rejected = events(PaymentDeclined.class, sale).get(0);
+        assertEquals(first.holdId(), rejected.holdId());
+        assertEquals(PaymentDeclined.REJECTED, rejected.code());
+        JsonNode hold = Await.until("the first buyer told", () -> gateway.get("/api/sales/" + sale + "/holds/"
+                + first.holdId(), Map.of("Floodgate-Ticket", first.ticket())).body(),
+                h -> h.path("state").asText().equals("PAYMENT_DECLINED"));
+        assertTrue(hold.path("reason").asText().contains("invalid_payment_method"), hold.toString());
+        assertEquals(1.0, calls("charge", "rejected"), "counted, for the alert");
+        assertTrue(reconcile(sale).clean(), "one order, one charge; the rejected payment charged nothing");
     }
 
     @Test
@@ -369,6 +401,15 @@ class PaymentTest extends StackTest {
     private void setLatency(long millis) {
         GatewayClient.Reply set = provider().put("/simulator/latency", "{\"latencyMs\": " + millis + "}");
         assertEquals(200, set.status(), set.body().toString());
+    }
+
+    /** {@code floodgate_payment_calls_total} for one kind and outcome. */
+    private double calls(String kind, String outcome) {
+        String text = new GatewayClient(stack.service(FloodgateService.PAYMENT).url()).get("/prometheus", Map.of())
+                .raw().body();
+        return text.lines().filter(l -> l.startsWith("floodgate_payment_calls_total{")
+                        && l.contains("kind=\"" + kind + "\"") && l.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private String metric(String name) {
