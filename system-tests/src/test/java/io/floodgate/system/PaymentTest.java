@@ -357,6 +357,20 @@ class PaymentTest extends StackTest {
     }
 
     @Test
+    void theSimulatedProvidersRecordSurvivesItsRestartSoReconciliationStillAgrees() throws Exception {
+        String sale = "restarted";
+        createSale(sale, 10, 600);
+        bought(sale, 2);
+        assertTrue(reconcile(sale).clean());
+
+        stack.restart(FloodgateService.PAYMENT_SIMULATOR, false); // as Ctrl-C and a new ./floodgate run do
+
+        assertEquals(2, provider().get("/v1/charges?saleId=" + sale, Map.of()).body().size());
+        Reconciliation after = reconcile(sale);
+        assertTrue(after.clean(), "no order without its charge: " + after.differences());
+    }
+
+    @Test
     void theDashboardAndAlertsNameOnlyMetricsTheServicesServe() throws Exception {
         String sale = "metrics";
         createSale(sale, 10, 600);

@@ -28,10 +28,9 @@ import java.util.concurrent.TimeUnit;
  * several may be in flight at once, and a call that gets no usable answer is retried with
  * backoff behind the {@link CircuitBreaker}: a checkout whose charge is unknown must not be treated
  * as declined. The oldest waiting call always goes first, so after an outage payments resume in
- * order. No single call can hold the others up: a call whose probe failed goes behind the others,
- * so the next probe is another's; and a call that keeps failing while the provider answers others
- * ({@code maxFailuresAlone} times) is settled instead, by asking the provider what became of it,
- * so that its batch ends and commits.
+ * order. No single call can hold the others up: a call whose probe failed is not the next probe;
+ * and a call that keeps failing while the provider answers others ({@code maxFailuresAlone} times)
+ * is settled instead, by asking the provider what became of it, so that its batch ends and commits.
  */
 public final class PacedCaller {
     private static final Logger LOG = LoggerFactory.getLogger(PacedCaller.class);
@@ -43,7 +42,7 @@ public final class PacedCaller {
         void accept(ProviderCall call, PaymentEvent outcome) throws Exception;
     }
 
-    /** Whether a call's next attempt asks again, settles (looks its outcome up) or gives up. */
+    /** Whether a call's next attempt asks again or settles (finds out what became of it). */
     private enum Step { ASK, SETTLE }
 
     private final PaymentProvider provider;
@@ -132,30 +131,7 @@ public final class PacedCaller {
                     Waiting w = d.waiting();
                     PaymentEvent outcome = d.outcome();
                     if (outcome == null) {
-                        w.attempts++;
-                        w.lastFailure = d.failure();
-                        boolean alone = circuit.state() == CircuitBreaker.State.CLOSED;
-                        if (alone && !d.answered() && w.step == Step.SETTLE) {
-                            LOG.error("provider call for hold {} failed again while settling, given up: {}",
-                                    w.call.holdId(), d.failure());
-                            outcome = w.call.abandon(clock, d.failure());
-                            metrics.gaveUp(w.call);
-                        } else {
-                            // A key in flight counts too: the provider may never finish the request it lost.
-                            if (alone && ++w.failuresAlone >= maxFailuresAlone) {
-                                w.step = Step.SETTLE;
-                            }
-                            if (alone) {
-                                w.notBefore = clock.instant().plus(backoff.delay(w.attempts));
-                            } else {
-                                // The circuit decides when to try again; the next probe is another call's.
-                                w.notBefore = null;
-                                w.probesFailed++;
-                            }
-                            waiting.put(w.place, w);
-                            LOG.warn("provider call for hold {} got no outcome (attempt {}), {}: {}", w.call.holdId(),
-                                    w.attempts, w.step == Step.SETTLE ? "settling it" : "retrying", d.failure());
-                        }
+                        outcome = retryOrGiveUp(w, d, waiting);
                     }
                     if (outcome != null) {
                         finished++;
@@ -186,6 +162,37 @@ public final class PacedCaller {
         } finally {
             metrics.waiting(finished - calls.size()); // calls left behind by a failed batch come back with it
         }
+    }
+
+    /**
+     * An attempt without an outcome: the call waits for its next attempt, or, if it failed alone
+     * even while settling, is given up (its event returned).
+     */
+    private PaymentEvent retryOrGiveUp(Waiting w, Done d, TreeMap<Integer, Waiting> waiting) {
+        w.attempts++;
+        w.lastFailure = d.failure();
+        boolean alone = circuit.state() == CircuitBreaker.State.CLOSED;
+        if (alone && !d.answered() && w.step == Step.SETTLE) {
+            LOG.error("provider call for hold {} failed again while settling, given up: {}", w.call.holdId(),
+                    d.failure());
+            metrics.gaveUp(w.call);
+            return w.call.abandon(clock, d.failure());
+        }
+        // A key in flight counts too: the provider may never finish the request it lost.
+        if (alone && ++w.failuresAlone >= maxFailuresAlone) {
+            w.step = Step.SETTLE;
+        }
+        if (alone) {
+            w.notBefore = clock.instant().plus(backoff.delay(w.attempts));
+        } else {
+            // The circuit decides when to try again; the next probe is another call's.
+            w.notBefore = null;
+            w.probesFailed++;
+        }
+        waiting.put(w.place, w);
+        LOG.warn("provider call for hold {} got no outcome (attempt {}), {}: {}", w.call.holdId(), w.attempts,
+                w.step == Step.SETTLE ? "settling it" : "retrying", d.failure());
+        return null;
     }
 
     /** Starts the oldest due call if pace and circuit allow (returns zero); else how long to wait. */
