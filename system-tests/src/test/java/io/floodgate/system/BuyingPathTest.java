@@ -5,6 +5,7 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
 import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSold;
@@ -112,10 +113,11 @@ class BuyingPathTest extends StackTest {
         HoldRequested requested = only(alice, Topics.HOLD_COMMANDS.name(), HoldRequested.class, e -> true);
         HoldPlaced placed = only(alice, Topics.HOLDS.name(), HoldPlaced.class, e -> true);
         CheckoutRequested checkout = only(alice, Topics.CHECKOUTS.name(), CheckoutRequested.class, e -> true);
+        CheckoutAccepted accepted = only(alice, Topics.CHECKOUT_ANSWERS.name(), CheckoutAccepted.class, e -> true);
         PaymentAuthorized paid = only(alice, Topics.PAYMENTS.name(), PaymentAuthorized.class, e -> true);
         HoldSold sold = only(alice, Topics.HOLDS.name(), HoldSold.class, e -> true);
 
-        List<Event> steps = List.of(arrived, queued, admitted, requested, placed, checkout, paid, sold);
+        List<Event> steps = List.of(arrived, queued, admitted, requested, placed, checkout, accepted, paid, sold);
         for (int i = 1; i < steps.size(); i++) {
             Instant before = steps.get(i - 1).meta().occurredAt();
             Instant after = steps.get(i).meta().occurredAt();
@@ -123,7 +125,8 @@ class BuyingPathTest extends StackTest {
         }
         assertEquals(arrived.meta().eventId(), queued.meta().causationId());
         assertEquals(requested.meta().eventId(), placed.meta().causationId());
-        assertEquals(checkout.meta().eventId(), paid.meta().causationId());
+        assertEquals(checkout.meta().eventId(), accepted.meta().causationId());
+        assertEquals(accepted.meta().eventId(), paid.meta().causationId());
         assertEquals(paid.meta().eventId(), sold.meta().causationId());
         assertEquals(holdId, placed.holdId());
         assertEquals(placed.seats(), sold.seats());

@@ -67,12 +67,18 @@ public final class HttpPaymentProvider implements PaymentProvider {
         if (status == 409 || error.startsWith("idempotency")) {
             return new ChargeResult.KeyConflict(said);
         }
-        // Our credentials (the same for every call) and a timeout are not this request's fault:
-        // retried, and the circuit opens if they persist. Any other 4xx can never succeed.
-        if (status == 401 || status == 403 || status == 408 || status < 400 || status >= 500) {
+        if (notFinal(status)) {
             throw new ProviderUnavailableException("charge refused: " + said);
         }
         return new ChargeResult.Rejected(said);
+    }
+
+    /**
+     * Our credentials (the same for every call) and a timeout are not this request's fault: retried,
+     * and the circuit opens if they persist. Any other 4xx says the request can never succeed.
+     */
+    private static boolean notFinal(int status) {
+        return status == 401 || status == 403 || status == 408 || status < 400 || status >= 500;
     }
 
     @Override
@@ -84,12 +90,20 @@ public final class HttpPaymentProvider implements PaymentProvider {
     public RefundResult refund(RefundRequest request) {
         HttpResponse<String> response = send(post("/v1/charges/" + encode(request.chargeId()) + "/refunds",
                 request.idempotencyKey(), Map.of()));
-        JsonNode answer = read(response);
-        if (response.statusCode() == 200 || response.statusCode() == 201) {
-            return new RefundResult.Refunded(answer.path("refund").path("refundId").asText());
+        int status = response.statusCode();
+        if (status == 200 || status == 201) {
+            return new RefundResult.Refunded(read(response).path("refund").path("refundId").asText());
         }
-        return new RefundResult.Refused("HTTP " + response.statusCode() + " " + answer.path("error").asText() + ": "
-                + answer.path("message").asText());
+        JsonNode answer = readError(response);
+        String error = answer.path("error").asText();
+        String said = "HTTP " + status + " " + error + ": " + answer.path("message").asText();
+        if (status == 409 && KEY_IN_USE.equals(error)) {
+            throw new KeyInFlightException(said);
+        }
+        if (notFinal(status)) {
+            throw new ProviderUnavailableException("refund refused: " + said);
+        }
+        return new RefundResult.Refused(said);
     }
 
     @Override

@@ -89,4 +89,17 @@ class HttpPaymentProviderTest {
         body = "[]";
         assertTrue(provider.chargeByKey("floodgate-hold-h2").isEmpty());
     }
+
+    @Test
+    void aRefundIsRefusedOnlyByAnAnswerThatCanNeverChange() {
+        status = 404;
+        body = "{\"error\":\"unknown_charge\",\"message\":\"no charge ch_1\"}";
+        RefundRequest refund = new RefundRequest("floodgate-refund-h1", "ch_1");
+        assertInstanceOf(RefundResult.Refused.class, provider.refund(refund));
+        status = 409;
+        body = "{\"error\":\"idempotency_key_in_use\"}";
+        assertThrows(KeyInFlightException.class, () -> provider.refund(refund));
+        status = 401;
+        assertThrows(ProviderUnavailableException.class, () -> provider.refund(refund));
+    }
 }
