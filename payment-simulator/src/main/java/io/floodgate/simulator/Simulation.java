@@ -20,7 +20,7 @@ public class Simulation {
             return new ChargeBook(clock, settings.declineRate());
         }
         Path file = Path.of(settings.dataFile());
-        return new ChargeBook(clock, settings.declineRate(), ChargeJournal.read(file), ChargeJournal.at(file));
+        return new ChargeBook(clock, settings.declineRate(), ChargeJournal.compact(file), ChargeJournal.at(file));
     }
 
     @Singleton

@@ -9,13 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the provider's record lives beyond the process, as a real provider's does: every change
- * to a charge appended as one JSON line, the last line of a charge its state. Read back on start.
+ * to a charge appended as one JSON line, the last line of a charge its state. Read back on start,
+ * when the file is also rewritten with one line per charge, so it grows with the charges, not with
+ * the requests.
  */
 public final class ChargeJournal implements AutoCloseable {
     private static final ObjectMapper JSON = EventJson.mapper();
@@ -31,7 +36,7 @@ public final class ChargeJournal implements AutoCloseable {
         return new ChargeJournal(null);
     }
 
-    /** The record kept in {@code file} (created with its folder if need be). */
+    /** The record kept in {@code file} (created with its folder if need be), opened after {@link #compact}. */
     public static ChargeJournal at(Path file) {
         try {
             if (file.getParent() != null) {
@@ -42,6 +47,28 @@ public final class ChargeJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the simulator's record " + file, e);
         }
+    }
+
+    /** Each charge's latest state in {@code file}, and the file rewritten to hold just those. */
+    public static List<Charge> compact(Path file) {
+        Map<String, Charge> latest = new LinkedHashMap<>();
+        read(file).forEach(c -> latest.put(c.chargeId(), c));
+        List<Charge> charges = List.copyOf(latest.values());
+        if (!Files.exists(file)) {
+            return charges;
+        }
+        Path rewritten = file.resolveSibling(file.getFileName() + ".tmp");
+        try (ChargeJournal journal = at(rewritten)) {
+            charges.forEach(journal::write);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the simulator's record " + file, e);
+        }
+        try {
+            Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the simulator's record " + file, e);
+        }
+        return charges;
     }
 
     /** Every line of {@code file}, oldest first; a torn last line (a crash while writing) is skipped. */

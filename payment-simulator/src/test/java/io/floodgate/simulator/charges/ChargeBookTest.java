@@ -3,6 +3,7 @@ package io.floodgate.simulator.charges;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -114,8 +115,11 @@ class ChargeBookTest {
             kept = book.charge(attempt("k2", "tok_visa")).value();
         }
 
+        assertEquals(3, Files.readAllLines(file).size(), "a line per change");
+        List<Charge> earlier = ChargeJournal.compact(file);
+        assertEquals(2, Files.readAllLines(file).size(), "a line per charge after a restart");
         try (ChargeJournal journal = ChargeJournal.at(file)) {
-            ChargeBook restarted = new ChargeBook(clock, 0, ChargeJournal.read(file), journal);
+            ChargeBook restarted = new ChargeBook(clock, 0, earlier, journal);
 
             assertEquals(java.util.Set.of(refunded, kept), java.util.Set.copyOf(restarted.charges("sale-1")));
             assertEquals(kept.chargeId(), restarted.byKey("k2").orElseThrow().chargeId());
