@@ -19,4 +19,9 @@ public record PaymentDeclined(EventMeta meta, String holdId, String sectionId, S
     public PaymentDeclined {
         code = code == null ? DECLINED : code;
     }
+
+    /** A decline by the card's issuer (HTTP 402), as before codes existed. */
+    public PaymentDeclined(EventMeta meta, String holdId, String sectionId, String reason) {
+        this(meta, holdId, sectionId, reason, DECLINED);
+    }
 }

@@ -5,6 +5,8 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.payment.PaymentDeclined;
+import io.floodgate.contracts.payment.PaymentEvent;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SaleEvent;
@@ -49,6 +51,21 @@ class JsonSerdeTest {
 
         assertEquals(placed, read);
         assertTrue(read instanceof HoldEvent);
+    }
+
+    @Test
+    void aPaymentDeclinedWrittenBeforeItHadACodeReadsAsADeclineAndOneWithACodeKeepsIt() {
+        String old = "{\"type\":\"PaymentDeclined\",\"meta\":{\"eventId\":\"e\",\"saleId\":\"demo\",\"occurredAt\":"
+                + "\"2026-11-22T20:00:00Z\",\"schemaVersion\":1,\"correlationId\":\"c\",\"causationId\":\"r\"},"
+                + "\"holdId\":\"h1\",\"sectionId\":\"floor\",\"reason\":\"card declined\"}";
+        PaymentEvent read = JsonSerde.of(PaymentEvent.class).deserialize(Topics.PAYMENTS.name(),
+                old.getBytes(StandardCharsets.UTF_8));
+        assertEquals(PaymentDeclined.DECLINED, ((PaymentDeclined) read).code());
+
+        PaymentDeclined rejected = new PaymentDeclined(META, "h1", "floor", "HTTP 400 invalid_payment_method",
+                PaymentDeclined.REJECTED);
+        byte[] bytes = JsonSerde.of(Event.class).serialize(Topics.PAYMENTS.name(), rejected);
+        assertEquals(rejected, JsonSerde.of(PaymentEvent.class).deserialize(Topics.PAYMENTS.name(), bytes));
     }
 
     @Test
