@@ -1,5 +1,9 @@
 package io.floodgate.gateway.edge;
 
+import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.hold.HoldPlaced;
+import io.floodgate.contracts.hold.HoldRequested;
+import io.floodgate.gateway.view.GatewayView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +151,22 @@ class GatewayEdgeTest {
         HttpResponse<String> operators = gateway.get("/api/operator/health",
                 "Authorization", "Bearer " + GatewayHarness.OPERATOR_TOKEN);
         assertTrue(operators.body().contains("diskSpace"), operators.body());
+    }
+
+    @Test
+    void aCheckoutOfAHoldWithLessThanTheMinimumTimeLeftIsAConflict() {
+        GatewayView view = gateway.bean(GatewayView.class);
+        Instant now = Instant.now();
+        view.apply(new HoldRequested(EventMeta.of(SALE, "corr-alice", "req", now), "ending", "alice", "floor", 1,
+                List.of()));
+        view.apply(new HoldPlaced(EventMeta.of(SALE, "corr-alice", "req", now), "ending", "alice", "floor",
+                List.of("1"), 1000, "EUR", now.plusSeconds(2))); // the minimum is 5 s
+
+        HttpResponse<String> answer = gateway.post("/api/sales/" + SALE + "/holds/ending/checkout",
+                "{\"paymentMethod\":\"tok_visa\"}", "Authorization", admission);
+
+        assertEquals(409, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("HOLD_EXPIRING"), answer.body());
     }
 
     @Test
