@@ -34,7 +34,8 @@ class HoldControllerTest {
     private final ManualClock clock = new ManualClock(NOW);
     private final GatewayView view = new GatewayView(clock);
     private final Tokens tokens = new Tokens(new TokenSettings(Optional.of("s"), List.of()), clock);
-    private final HoldController holds = new HoldController(view, null, tokens, new GatewaySettings(Duration.ofSeconds(3), List.of()));
+    private final HoldController holds = new HoldController(view, null, tokens, new GatewaySettings(Duration.ofSeconds(3), List.of(),
+            Duration.ofSeconds(5)));
 
     private static EventMeta at(Instant when) {
         return EventMeta.of("demo", "c", "x", when);
