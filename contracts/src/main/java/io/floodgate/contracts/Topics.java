@@ -4,6 +4,7 @@ import io.floodgate.contracts.arrival.ArrivalEvent;
 import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.checkout.CheckoutEvent;
 import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
+import io.floodgate.contracts.deadletter.DeadLetterEvent;
 import io.floodgate.contracts.hold.HoldCommand;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.line.LineEvent;
@@ -55,8 +56,12 @@ public final class Topics {
     public static final Topic<LineEvent> LINES = new Topic<>("floodgate.lines", LineEvent.class, "saleId",
             "queue-service", Map.of("cleanup.policy", "compact"));
 
+    /** Records a reader could not read, each written by the reader that stepped over it: not part of a sale's log. */
+    public static final Topic<DeadLetterEvent> DEAD_LETTERS = new Topic<>("floodgate.dead-letters",
+            DeadLetterEvent.class, "the original record's topic", "every reader", KEEP_30_DAYS);
+
     public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS,
-            CHECKOUT_ANSWERS, PAYMENTS, PAYMENT_PROVIDER, AVAILABILITY, LINES);
+            CHECKOUT_ANSWERS, PAYMENTS, PAYMENT_PROVIDER, AVAILABILITY, LINES, DEAD_LETTERS);
 
     private Topics() {
     }

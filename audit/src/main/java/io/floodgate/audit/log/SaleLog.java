@@ -12,9 +12,11 @@ import java.util.function.Consumer;
 public interface SaleLog {
     /**
      * The topics a sale's log is read from and exported with: the catalogue but the compacted views
-     * ({@code floodgate.availability}, {@code floodgate.lines}), which only summarise the others.
+     * ({@code floodgate.availability}, {@code floodgate.lines}), which only summarise the others, and
+     * the dead letters (records nobody could read).
      */
-    List<Topic<?>> TOPICS = Topics.ALL.stream().filter(t -> t != Topics.AVAILABILITY && t != Topics.LINES).toList();
+    List<Topic<?>> TOPICS = Topics.ALL.stream()
+            .filter(t -> t != Topics.AVAILABILITY && t != Topics.LINES && t != Topics.DEAD_LETTERS).toList();
 
     String saleId();
 

@@ -14,7 +14,7 @@ public final class CatalogueDeserializer implements Deserializer<Event> {
     private final Map<String, JsonSerde<? extends Event>> byTopic;
 
     public CatalogueDeserializer(Collection<Topic<?>> topics) {
-        this.byTopic = topics.stream().collect(Collectors.toUnmodifiableMap(Topic::name, t -> JsonSerde.of(t.eventType())));
+        this.byTopic = topics.stream().collect(Collectors.toUnmodifiableMap(Topic::name, t -> JsonSerde.events(t)));
     }
 
     @Override

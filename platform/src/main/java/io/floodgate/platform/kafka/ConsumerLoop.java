@@ -2,15 +2,23 @@ package io.floodgate.platform.kafka;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
+import io.floodgate.platform.deadletter.DeadLetters;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,7 +27,8 @@ import java.util.function.Consumer;
  * A poll loop on its own thread. A batch that fails is not skipped: the consumer seeks back to
  * the batch's first records (on the partitions it still owns) and retries after a pause, so
  * handlers must be idempotent. With {@code commit}, offsets are committed only after the handler
- * returned. A fault the loop cannot retry stops it; {@link #alive()} then says so, for health.
+ * returned. A record that cannot be read never reaches the handler: the loop steps over it
+ * ({@link DeadLetters}). A fault the loop cannot retry stops it; {@link #alive()} then says so, for health.
  */
 public final class ConsumerLoop<E extends Event> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
@@ -37,6 +46,7 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
     private final Consumer<KafkaConsumer<String, E>> attach;
     private final BatchHandler<E> handler;
     private final boolean commit;
+    private final DeadLetters.Reader unreadable;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -44,8 +54,9 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
      * @param attach subscribes the consumer to a group's topics, or assigns partitions itself
      */
     public ConsumerLoop(String name, KafkaConsumer<String, E> consumer, Consumer<KafkaConsumer<String, E>> attach,
-                        BatchHandler<E> handler, boolean commit) {
+                        BatchHandler<E> handler, boolean commit, DeadLetters deadLetters) {
         this.name = name;
+        this.unreadable = deadLetters.reader(name);
         this.consumer = consumer;
         this.attach = attach;
         this.handler = handler;
@@ -64,11 +75,77 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
     }
 
     /** Hands over every record up to the assigned partitions' current ends, on the calling thread. */
-    public static <E extends Event> void catchUp(KafkaConsumer<String, E> consumer,
+    public static <E extends Event> void catchUp(KafkaConsumer<String, E> consumer, DeadLetters.Reader unreadable,
                                                  Consumer<ConsumerRecord<String, E>> apply) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            consumer.poll(POLL).forEach(apply);
+            poll(consumer, unreadable, false).forEach(apply);
+        }
+    }
+
+    /**
+     * Polls, stepping over a record that cannot be read: the poll that meets it fails (after the
+     * polls that returned the records before it), so the consumer seeks past it. With {@code commit}
+     * the step is committed, so a restart does not meet it again. If its dead letter cannot be
+     * written the consumer stays on it and tries again after a pause.
+     */
+    static <E> ConsumerRecords<String, E> poll(KafkaConsumer<String, E> consumer, DeadLetters.Reader unreadable,
+                                               boolean commit) {
+        try {
+            return withoutTombstones(consumer.poll(POLL), unreadable);
+        } catch (RecordDeserializationException e) {
+            TopicPartition partition = e.topicPartition();
+            try {
+                unreadable.unreadable(partition.topic(), partition.partition(), e.offset(),
+                        Utils.toNullableArray(e.keyBuffer()), Utils.toNullableArray(e.valueBuffer()), e.getCause());
+            } catch (Exception writeFailed) {
+                LOG.error("cannot write the dead letter of {} at {}; trying again in {}", partition, e.offset(),
+                        RETRY_PAUSE, writeFailed);
+                pause();
+                return ConsumerRecords.empty();
+            }
+            consumer.seek(partition, e.offset() + 1);
+            if (commit) {
+                try {
+                    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(e.offset() + 1)));
+                } catch (CommitFailedException | RebalanceInProgressException lost) {
+                    // The partition moved: its new owner meets the record again and steps over it too.
+                    LOG.warn("cannot commit the step over {} at {}", partition, e.offset(), lost);
+                }
+            }
+            return ConsumerRecords.empty();
+        }
+    }
+
+    /** The consumer hands null values over without asking the deserializer, so they are taken out here. */
+    private static <E> ConsumerRecords<String, E> withoutTombstones(ConsumerRecords<String, E> records,
+                                                                    DeadLetters.Reader unreadable) {
+        boolean any = false;
+        for (ConsumerRecord<String, E> record : records) {
+            if (record.value() == null) {
+                unreadable.tombstone(record.topic(), record.partition(), record.offset());
+                any = true;
+            }
+        }
+        if (!any) {
+            return records;
+        }
+        Map<TopicPartition, List<ConsumerRecord<String, E>>> kept = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, E>> values = records.records(partition).stream()
+                    .filter(r -> r.value() != null).toList();
+            if (!values.isEmpty()) {
+                kept.put(partition, values);
+            }
+        }
+        return new ConsumerRecords<>(kept, records.nextOffsets());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            throw new InterruptException(interrupted);
         }
     }
 
@@ -81,7 +158,7 @@ public final class ConsumerLoop<E extends Event> implements AutoCloseable {
         try {
             attach.accept(consumer);
             while (running) {
-                ConsumerRecords<String, E> records = consumer.poll(POLL);
+                ConsumerRecords<String, E> records = poll(consumer, unreadable, commit);
                 try {
                     handler.handle(records);
                     if (commit && !records.isEmpty()) {

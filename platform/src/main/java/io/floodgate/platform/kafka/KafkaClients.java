@@ -84,6 +84,6 @@ public final class KafkaClients {
         defaults.putAll(overrides);
         Map<String, Object> config = config(defaults);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        return new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.of(topic.eventType()));
+        return new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.events(topic));
     }
 }

@@ -1,5 +1,8 @@
 package io.floodgate.platform.streams;
 
+import io.floodgate.contracts.Topic;
+import io.floodgate.contracts.Topics;
+import io.floodgate.platform.deadletter.DeadLetters;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
 import io.floodgate.platform.kafka.TopicSettings;
@@ -19,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -36,22 +41,27 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
     private final TopicSettings topicSettings;
     private final StreamsSettings settings;
     private final MeterRegistry registry;
+    private final DeadLetters deadLetters;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
 
     public StreamsRunner(StreamsApp app, KafkaClients clients, TopicProvisioner provisioner,
-                         TopicSettings topicSettings, StreamsSettings settings, MeterRegistry registry) {
+                         TopicSettings topicSettings, StreamsSettings settings, MeterRegistry registry,
+                         DeadLetters deadLetters) {
         this.app = app;
         this.clients = clients;
         this.provisioner = provisioner;
         this.topicSettings = topicSettings;
         this.settings = settings;
         this.registry = registry;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        provisioner.provision(app.topics());
+        List<Topic<?>> topics = new ArrayList<>(app.topics());
+        topics.add(Topics.DEAD_LETTERS);
+        provisioner.provision(topics);
         KafkaStreams started = new KafkaStreams(app.topology(), properties());
         // A failing record must not kill the whole instance silently: replace the thread and log.
         started.setUncaughtExceptionHandler(e -> {
@@ -94,6 +104,7 @@ public final class StreamsRunner implements ApplicationEventListener<StartupEven
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         settings.instanceId().ifPresent(id -> defaults.put(
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        defaults.putAll(DeadLetterHandler.config(deadLetters.reader(app.applicationId())));
         Map<String, Object> config = clients.config(defaults);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, app.applicationId());
         Properties props = new Properties();

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonSerdeTest {
@@ -79,5 +81,38 @@ class JsonSerdeTest {
                 json.getBytes(StandardCharsets.UTF_8));
 
         assertEquals("h1", read.holdId());
+    }
+
+    private static final String META_JSON = "\"meta\":{\"eventId\":\"e\",\"saleId\":\"demo\",\"occurredAt\":"
+            + "\"2026-11-22T20:00:00Z\",\"schemaVersion\":1,\"correlationId\":\"c\",\"causationId\":\"r\"}";
+
+    private static UnreadableRecordException.Kind readAsSale(String json) {
+        byte[] bytes = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        return assertThrows(UnreadableRecordException.class,
+                () -> JsonSerde.events(Topics.SALES).deserialize(Topics.SALES.name(), bytes)).kind();
+    }
+
+    @Test
+    void anEventTypeNotInTheTopicsFamilyIsUnknownNotMalformed() {
+        assertEquals(UnreadableRecordException.Kind.UNKNOWN_TYPE,
+                readAsSale("{\"type\":\"SaleRescheduled\"," + META_JSON + ",\"operator\":\"ops\"}"));
+        assertEquals(UnreadableRecordException.Kind.UNKNOWN_TYPE,
+                readAsSale("{\"type\":\"HoldPlaced\"," + META_JSON + "}"), "another family's type is not this one's");
+    }
+
+    @Test
+    void aTombstoneOnACatalogueTopicIsUnreadableButAStoreReadsNull() {
+        assertEquals(UnreadableRecordException.Kind.TOMBSTONE, readAsSale(null));
+        assertNull(JsonSerde.of(SaleEvent.class).deserialize("a-store-changelog", null));
+    }
+
+    @Test
+    void whatIsNotAnEventOfTheFamilyIsMalformed() {
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("not json at all"));
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("{\"operator\":\"no type\"}"));
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("{\"type\":\"SalePaused\",\"operator\":\"no meta\"}"));
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("{\"type\":\"SalePaused\",\"meta\":{}}"));
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("null"));
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("[1,2]"));
     }
 }
