@@ -15,7 +15,6 @@ import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldRejected;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.payment.PaymentEvent;
-import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.inventory.holds.InventoryProcessor;
 import io.floodgate.inventory.holds.InventoryStores;
 import io.floodgate.inventory.holds.SaleProcessor;
@@ -89,16 +88,16 @@ public final class InventoryTopology implements StreamsApp {
         // The sale's task: its state, and each buyer's quota. Hold requests and hold events are
         // re-keyed by sale to meet the sale's own events there (co-partitioned with the sales topic).
         KStream<String, Object> saleEvents = builder.stream(Topics.SALES.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.SALES)).withName("sales"))
                 .mapValues(v -> (Object) v, Named.as("sale-as-input"));
         KStream<String, Object> requestsBySale = builder.stream(Topics.HOLD_COMMANDS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(HoldCommand.class)).withName("hold-commands"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.HOLD_COMMANDS)).withName("hold-commands"))
                 .selectKey((section, c) -> c.meta().saleId(), Named.as("request-by-sale"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldCommand.class))
                         .withName("requests-by-sale").withNumberOfPartitions(partitions))
                 .mapValues(v -> (Object) v, Named.as("request-as-input"));
         KStream<String, Object> holdsBySale = builder.stream(Topics.HOLDS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(HoldEvent.class)).withName("holds-in"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.HOLDS)).withName("holds-in"))
                 .selectKey((section, e) -> e.meta().saleId(), Named.as("hold-by-sale"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
                         .withName("holds-by-sale").withNumberOfPartitions(partitions))
@@ -125,14 +124,14 @@ public final class InventoryTopology implements StreamsApp {
                 .mapValues(v -> (Object) v, Named.as("command-as-input"));
 
         KStream<String, Object> payments = builder.stream(Topics.PAYMENTS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(PaymentEvent.class)).withName("payments"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.PAYMENTS)).withName("payments"))
                 .selectKey((holdId, p) -> Keys.section(p.meta().saleId(), p.sectionId()), Named.as("payment-by-section"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(PaymentEvent.class))
                         .withName("payment-outcomes").withNumberOfPartitions(partitions))
                 .mapValues(v -> (Object) v, Named.as("payment-as-input"));
 
         KStream<String, Object> checkouts = builder.stream(Topics.CHECKOUTS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(CheckoutEvent.class)).withName("checkouts"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.CHECKOUTS)).withName("checkouts"))
                 .selectKey((holdId, c) -> Keys.section(c.meta().saleId(), ((CheckoutRequested) c).sectionId()),
                         Named.as("checkout-by-section"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CheckoutEvent.class))

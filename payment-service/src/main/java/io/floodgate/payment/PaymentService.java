@@ -22,6 +22,7 @@ import io.floodgate.payment.provider.PaymentProvider;
 import io.floodgate.payment.resilience.Backoff;
 import io.floodgate.payment.resilience.CircuitBreaker;
 import io.floodgate.payment.status.ProviderStatusPublisher;
+import io.floodgate.platform.deadletter.DeadLetters;
 import io.floodgate.platform.kafka.ConsumerLoop;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
@@ -61,11 +62,13 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
     private final PaymentSettings settings;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final DeadLetters deadLetters;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ConsumerLoop<?>> loops = new ArrayList<>();
 
     public PaymentService(KafkaClients clients, TopicProvisioner provisioner, PaymentProvider provider,
-                          OrderLedger ledger, PaymentSettings settings, MeterRegistry registry, Clock clock) {
+                          OrderLedger ledger, PaymentSettings settings, MeterRegistry registry, Clock clock,
+                          DeadLetters deadLetters) {
         this.clients = clients;
         this.provisioner = provisioner;
         this.provider = provider;
@@ -73,11 +76,13 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         this.settings = settings;
         this.registry = registry;
         this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        provisioner.provision(List.of(Topics.SALES, Topics.CHECKOUT_ANSWERS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER));
+        provisioner.provision(List.of(Topics.SALES, Topics.CHECKOUT_ANSWERS, Topics.PAYMENTS, Topics.HOLDS, Topics.PAYMENT_PROVIDER,
+                Topics.DEAD_LETTERS));
         KafkaProducer<String, Event> producer = clients.producer("payment-service");
         running.add(producer);
         // Two loops (charges, refunds) may each have max-in-flight calls waiting: a thread for each.
@@ -90,9 +95,9 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         // Known sales' own rates before the first charge; new sales' as they are created.
         KafkaConsumer<String, Event> sales = clients.viewConsumer("payment-sale-rates", List.of(Topics.SALES));
         ConsumerLoop.readWholly(sales, List.of(Topics.SALES));
-        ConsumerLoop.catchUp(sales, r -> saleRates.apply(r.value()));
+        ConsumerLoop.catchUp(sales, deadLetters.reader("sale-rates"), r -> saleRates.apply(r.value()));
         running.add(new ConsumerLoop<>("sale-rates", sales, c -> { },
-                records -> records.forEach(r -> saleRates.apply(r.value())), false).start());
+                records -> records.forEach(r -> saleRates.apply(r.value())), false, deadLetters).start());
         CircuitBreaker circuit = new CircuitBreaker(clock, settings.failureThreshold(), settings.openFor(),
                 settings.maxOpenFor(), new ProviderStatusPublisher(provider.name(), settings.ratePerMinute(),
                 producer, clock));
@@ -110,18 +115,18 @@ public final class PaymentService implements ApplicationEventListener<StartupEve
         PaymentBatches<CheckoutAnswer> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUT_ANSWERS,
                 PaymentService::charge, caller, producer, (mine, total) -> shares.owned(ConsumerGroups.PAYMENTS, mine,
                 total));
-        loops.add(new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true).start());
+        loops.add(new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true, deadLetters).start());
         // Most hold events are not refunds: read many at a time, or a busy sale's events would outrun it.
         KafkaConsumer<String, HoldEvent> refused = clients.groupConsumer(ConsumerGroups.REFUNDS, Topics.HOLDS,
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000));
         running.add(bind(new KafkaClientMetrics(refused)));
         PaymentBatches<HoldEvent> refunds = new PaymentBatches<>(refused, Topics.HOLDS, PaymentService::refund, caller,
                 producer, (mine, total) -> shares.owned(ConsumerGroups.REFUNDS, mine, total));
-        loops.add(new ConsumerLoop<>("refunds", refused, refunds::subscribe, refunds, true).start());
+        loops.add(new ConsumerLoop<>("refunds", refused, refunds::subscribe, refunds, true, deadLetters).start());
         KafkaConsumer<String, HoldEvent> sold = clients.groupConsumer(ConsumerGroups.ORDERS_LEDGER, Topics.HOLDS, Map.of());
         running.add(bind(new KafkaClientMetrics(sold)));
         loops.add(new ConsumerLoop<>("orders-ledger", sold, c -> c.subscribe(List.of(Topics.HOLDS.name())),
-                this::recordOrders, true).start());
+                this::recordOrders, true, deadLetters).start());
         running.addAll(loops);
     }
 

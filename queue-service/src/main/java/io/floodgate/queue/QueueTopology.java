@@ -4,11 +4,9 @@ import io.floodgate.contracts.ConsumerGroups;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
-import io.floodgate.contracts.arrival.ArrivalEvent;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.line.LineEvent;
 import io.floodgate.contracts.queue.QueueEvent;
-import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
 import io.floodgate.platform.streams.StreamsApp;
@@ -41,11 +39,13 @@ public final class QueueTopology implements StreamsApp {
 
     private final Duration tick;
     private final Duration openingGrace;
+    private final Duration closedGrace;
     private final int partitions;
 
     public QueueTopology(QueueSettings settings, TopicSettings topics) {
         this.tick = Duration.ofMillis(settings.tickMs());
         this.openingGrace = Duration.ofMillis(settings.openingGraceMs());
+        this.closedGrace = Duration.ofMillis(settings.closedGraceMs());
         this.partitions = topics.partitions();
     }
 
@@ -69,21 +69,21 @@ public final class QueueTopology implements StreamsApp {
         builder.addStateStore(QueueStores.windows());
         builder.addStateStore(QueueStores.summaries());
         KStream<String, Event> sales = builder.stream(Topics.SALES.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(SaleEvent.class)).withName("sales"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.SALES)).withName("sales"))
                 .mapValues(e -> (Event) e, Named.as("sale-as-event"));
         KStream<String, Event> arrivals = builder.stream(Topics.ARRIVALS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(ArrivalEvent.class)).withName("arrivals"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.ARRIVALS)).withName("arrivals"))
                 .mapValues(e -> (Event) e, Named.as("arrival-as-event"));
         // Holds are keyed by section upstream; the line counts them per sale.
         KStream<String, Event> holds = builder.stream(Topics.HOLDS.name(),
-                        Consumed.with(Serdes.String(), JsonSerde.of(HoldEvent.class)).withName("holds"))
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.HOLDS)).withName("holds"))
                 .selectKey((section, e) -> e.meta().saleId(), Named.as("hold-by-sale"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(HoldEvent.class))
                         .withName("holds-by-sale").withNumberOfPartitions(partitions))
                 .mapValues(e -> (Event) e, Named.as("hold-as-event"));
         KStream<String, QueueEvent> queue = sales.merge(arrivals, Named.as("sales-and-arrivals"))
                 .merge(holds, Named.as("all-inputs"))
-                .process(() -> new QueueProcessor(tick, openingGrace), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
+                .process(() -> new QueueProcessor(tick, openingGrace, closedGrace), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
                         QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS);
         queue.to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class)).withName("queue"));
         queue.process(() -> new LineSummaries(SUMMARY_EVERY), Named.as("line-summaries"), QueueStores.SUMMARIES,

@@ -28,6 +28,11 @@ import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
 import io.floodgate.queue.line.QueueStores;
+import io.floodgate.contracts.deadletter.RecordDeadLettered;
+import io.floodgate.platform.deadletter.DeadLetters;
+import io.floodgate.platform.streams.DeadLetterHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -41,18 +46,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueueTopologyTest {
     private static final Instant START = Instant.parse("2026-11-22T20:00:00Z");
     private static final Duration TICK = Duration.ofMillis(200);
     private static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final Duration CLOSED_GRACE = Duration.ofMinutes(10);
+    private final List<RecordDeadLettered> deadLetters = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @TempDir
     Path stateDir;
@@ -68,7 +82,10 @@ class QueueTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "queue-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(new QueueTopology(new QueueSettings(TICK.toMillis(), 2000), new TopicSettings(2, (short) 1, true)).topology(), props, START);
+        props.putAll(DeadLetterHandler.config(new DeadLetters(deadLetters::add, registry, Clock.systemUTC(),
+                "queue-service").reader("floodgate-queue")));
+        driver = new TopologyTestDriver(new QueueTopology(new QueueSettings(TICK.toMillis(), 2000,
+                CLOSED_GRACE.toMillis()), new TopicSettings(2, (short) 1, true)).topology(), props, START);
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
         arrivals = driver.createInputTopic(Topics.ARRIVALS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         holds = driver.createInputTopic(Topics.HOLDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
@@ -391,5 +408,98 @@ class QueueTopologyTest {
         return lines.readValuesToList().stream().map(e -> (LineSummary) e)
                 .map(s -> new LineSummaryFacts(s.seed(), s.preQueueSize(), s.lastSequence(), s.admittedThrough()))
                 .toList();
+    }
+
+    private void pipeRaw(String topic, String key, String value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private double skipped(String reason) {
+        return registry.get("floodgate.records.skipped").tag("reason", reason).counter().count();
+    }
+
+    @Test
+    void recordsThatCannotBeReadAreSteppedOverAndTheLineCarriesOn() {
+        createSale(10);
+        arrive("alice");
+
+        pipeRaw(Topics.SALES.name(), "demo", "{\"type\":\"SaleRescheduled\",\"meta\":{}}");
+        pipeRaw(Topics.ARRIVALS.name(), "demo", "{\"type\":\"BuyerArrived\",\"buyerId\":");
+        pipeRaw(Topics.HOLDS.name(), "demo/floor", null);
+        arrive("bob");
+
+        assertEquals(List.of(1L, 2L), read(BuyerQueued.class).stream().map(BuyerQueued::sequence).toList(),
+                "bob is placed after what could not be read");
+        assertEquals(1, deadLetters.size(), deadLetters.toString());
+        assertEquals(Topics.ARRIVALS.name(), deadLetters.get(0).topic());
+        assertEquals("queue-service/floodgate-queue", deadLetters.get(0).reader());
+        assertEquals(1, skipped("unknown_type"));
+        assertEquals(1, skipped("tombstone"));
+        assertFalse(tickFor(Duration.ofSeconds(1)).isEmpty(), "and admissions go on");
+    }
+
+    private List<String> changelog(String store) {
+        return driver.createOutputTopic("queue-test-" + store + "-changelog", new StringDeserializer(),
+                new StringDeserializer()).readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
+    @Test
+    void aClosedSaleCostsNoChangelogWritesWhileItWaitsForItsCleanUp() {
+        createSale(10);
+        arrive("alice");
+        operator(new SaleClosed(EventMeta.of("demo", "op", "req", START), "ops", "over"));
+        tickFor(Duration.ofSeconds(1));
+        changelog(QueueStores.LINES);
+
+        tickFor(Duration.ofSeconds(10));
+
+        assertEquals(List.of(), changelog(QueueStores.LINES), "no line rewritten by the ticks");
+    }
+
+    @Test
+    void aClosedSalesStoresAreCleanedUpOnceTheGraceHasPassedAndOtherSalesAreKept() {
+        createSale(10);
+        for (int i = 1; i <= 30; i++) {
+            arrive("b" + i);
+        }
+        tickFor(Duration.ofSeconds(1));
+        sales.pipeInput("other", new SaleCreated(EventMeta.of("other", "op", "req", START), "ops",
+                new SaleConfig("Other", START, "EUR", 10, 1000, WINDOW, Duration.ofMinutes(10),
+                        6, List.of(new SectionConfig("floor", "Floor", 1, 100, 100)))));
+        arrivals.pipeInput("other", new BuyerArrived(EventMeta.of("other", "c", "req", START), "zoe"));
+        operator(new SaleClosed(EventMeta.of("demo", "op", "req", START), "ops", "over"));
+        driver.advanceWallClockTime(CLOSED_GRACE.minusSeconds(1));
+        assertNotNull(driver.getKeyValueStore(QueueStores.LINES).get("demo"), "kept during the grace");
+        changelog(QueueStores.BUYERS);
+
+        tickFor(Duration.ofSeconds(2));
+
+        assertNull(driver.getKeyValueStore(QueueStores.LINES).get("demo"));
+        for (String store : List.of(QueueStores.BUYERS, QueueStores.ORDER, QueueStores.SHOPPERS)) {
+            try (var left = driver.<String, Object>getKeyValueStore(store).prefixScan("demo/", new StringSerializer())) {
+                assertFalse(left.hasNext(), store + " still holds the closed sale");
+            }
+        }
+        assertEquals(30, changelog(QueueStores.BUYERS).size(), "a tombstone per buyer, so a restore skips them");
+        assertNotNull(driver.getKeyValueStore(QueueStores.LINES).get("other"));
+        assertNotNull(driver.getKeyValueStore(QueueStores.BUYERS).get("other/zoe"));
+        queue.readValuesToList();
+        arrive("late");
+        assertTrue(queue.isEmpty(), "a cleaned-up sale is unknown: nothing more is placed in it");
+    }
+
+    @Test
+    void buyersJoiningAgainDoNotHoldTheOpeningBack() {
+        Instant opensAt = START.plusSeconds(10);
+        createSale(50, opensAt);
+        arrive("early", opensAt.minusSeconds(5));
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        for (int i = 0; i < 10; i++) {
+            arrive("early", opensAt.minusSeconds(5)); // a tab refreshing, or a retry
+            driver.advanceWallClockTime(Duration.ofMillis(500));
+        }
+
+        assertEquals(1, read(LineOpened.class).size(), "the line opened within the grace despite the repeats");
     }
 }

@@ -4,6 +4,7 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.line.LineSummary;
+import io.floodgate.platform.deadletter.DeadLetters;
 import io.floodgate.platform.kafka.ConsumerLoop;
 import io.floodgate.platform.kafka.KafkaClients;
 import io.floodgate.platform.kafka.TopicProvisioner;
@@ -40,14 +41,17 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     private final TopicProvisioner provisioner;
     private final GatewayView view;
     private final MeterRegistry registry;
+    private final DeadLetters deadLetters;
     private volatile Map<TopicPartition, Long> startupEnds;
     private volatile boolean caughtUp;
     /** Next offset to apply per partition; only the view thread touches it. */
     private final Map<TopicPartition, Long> applied = new HashMap<>();
-    private ConsumerLoop<Event> loop;
+    private volatile ConsumerLoop<Event> loop;
 
-    public ViewFeed(KafkaClients clients, TopicProvisioner provisioner, GatewayView view, MeterRegistry registry) {
+    public ViewFeed(KafkaClients clients, TopicProvisioner provisioner, GatewayView view, MeterRegistry registry,
+                    DeadLetters deadLetters) {
         this.registry = registry;
+        this.deadLetters = deadLetters;
         this.clients = clients;
         this.provisioner = provisioner;
         this.view = view;
@@ -57,15 +61,21 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     public void onApplicationEvent(StartupEvent event) {
         provisioner.provision(List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE, Topics.HOLD_COMMANDS,
                 Topics.HOLDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY,
-                Topics.LINES));
+                Topics.LINES, Topics.DEAD_LETTERS));
         KafkaConsumer<String, Event> consumer = clients.viewConsumer("gateway-view", READS);
         new KafkaClientMetrics(consumer).bindTo(registry); // the view's lag behind the topics
-        loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false)
-                .start();
+        loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false,
+                deadLetters).start();
     }
 
     public boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** Whether the view still follows the topics: a loop that stopped leaves it behind for good. */
+    public boolean following() {
+        ConsumerLoop<Event> l = loop;
+        return l != null && l.alive();
     }
 
     private void attach(KafkaConsumer<String, Event> consumer) {

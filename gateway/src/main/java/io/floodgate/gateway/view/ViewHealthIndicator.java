@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** Down until the view has caught up: an instance that does not yet know the sales must not serve buyers. */
+/**
+ * Down until the view has caught up, and down again if it stops following the topics: an instance
+ * that does not know the sales, or no longer learns what happens to them, must not serve buyers.
+ */
 @Singleton
 public final class ViewHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final ViewFeed feed;
@@ -17,8 +20,10 @@ public final class ViewHealthIndicator extends AbstractHealthIndicator<Map<Strin
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        healthStatus = feed.caughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("caughtUp", feed.caughtUp());
+        boolean caughtUp = feed.caughtUp();
+        boolean following = feed.following();
+        healthStatus = caughtUp && following ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("caughtUp", caughtUp, "following", following);
     }
 
     @Override

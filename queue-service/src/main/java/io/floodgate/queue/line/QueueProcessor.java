@@ -18,6 +18,7 @@ import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.contracts.sale.SaleState;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -45,8 +46,12 @@ import java.util.List;
 public final class QueueProcessor implements Processor<String, Event, String, QueueEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(QueueProcessor.class);
 
+    /** Keys a closed sale's clean-up deletes per tick at most: a big sale's goes over several ticks. */
+    static final int CLEANUP_PER_TICK = 10_000;
+
     private final Duration tick;
     private final long openingGraceMs;
+    private final long closedGraceMs;
     private final SecureRandom seeds = new SecureRandom();
     private ProcessorContext<String, QueueEvent> context;
     private KeyValueStore<String, SaleLine> lines;
@@ -55,9 +60,10 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     private KeyValueStore<String, Shopper> shoppers;
     private KeyValueStore<String, String> windows;
 
-    public QueueProcessor(Duration tick, Duration openingGrace) {
+    public QueueProcessor(Duration tick, Duration openingGrace, Duration closedGrace) {
         this.tick = tick;
         this.openingGraceMs = openingGrace.toMillis();
+        this.closedGraceMs = closedGrace.toMillis();
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         } else if (value instanceof SaleEvent change) {
             SaleLine line = lines.get(change.meta().saleId());
             if (line != null) {
-                lines.put(line.saleId(), line.withSale(line.sale().apply(change)));
+                lines.put(line.saleId(), line.withSale(line.sale().apply(change), now()));
             }
         } else if (value instanceof BuyerArrived arrived) {
             place(arrived);
@@ -98,14 +104,14 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             LOG.warn("arrival {} for unknown sale {} ignored", arrived.meta().eventId(), saleId);
             return;
         }
-        SaleLine line = known.arrivalAt(now());
         String buyerKey = QueueStores.buyerKey(saleId, arrived.buyerId());
         QueuedBuyer placedBefore = buyers.get(buyerKey);
         if (placedBefore != null) {
-            lines.put(saleId, line);
+            // Not an arrival: a buyer in line asking again must not hold the line's opening back.
             emit(saleId, answer(arrived.meta(), placedBefore, true));
             return;
         }
+        SaleLine line = known.arrivalAt(now());
         if (!line.opened() && arrived.meta().occurredAt().isBefore(line.sale().config().opensAt())) {
             QueuedBuyer placed = new QueuedBuyer(arrived.buyerId(), 0, line.preQueueSize(),
                     arrived.meta().correlationId());
@@ -193,6 +199,15 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         for (SaleLine line : all) {
+            if (line.sale().closed()) {
+                // A closed line admits nobody: it costs nothing more until it is cleaned up.
+                if (line.closedLongerThan(closedGraceMs, nowMs)) {
+                    cleanUp(line.saleId());
+                } else if (line.closedAtMs() == 0) {
+                    lines.put(line.saleId(), line.withSale(line.sale(), nowMs));
+                }
+                continue;
+            }
             SaleLine current = line.dueToOpen(nowMs, openingGraceMs) ? open(line, nowMs) : line;
             SaleLine ticked = current.tick(nowMs);
             long count = ticked.admissibleNow();
@@ -201,6 +216,34 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             }
             lines.put(line.saleId(), ticked.admitted(count));
         }
+    }
+
+    /**
+     * Deletes a closed sale's buyers, then its line, a bounded number of keys per tick, so that
+     * restoring the stores costs what the live sales hold, not every sale there ever was.
+     * Windows still open drain by themselves as they end.
+     */
+    private void cleanUp(String saleId) {
+        int left = CLEANUP_PER_TICK;
+        for (KeyValueStore<String, ?> store : List.of(buyers, order, shoppers)) {
+            left -= deleteUnder(store, saleId + "/", left);
+            if (left <= 0) {
+                return;
+            }
+        }
+        lines.delete(saleId);
+        LOG.info("sale {} closed more than {} ago: its line is cleaned up", saleId, Duration.ofMillis(closedGraceMs));
+    }
+
+    private static int deleteUnder(KeyValueStore<String, ?> store, String prefix, int max) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ?> it = store.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext() && keys.size() < max) {
+                keys.add(it.next().key);
+            }
+        }
+        keys.forEach(store::delete);
+        return keys.size();
     }
 
     /**

@@ -16,13 +16,14 @@ import io.floodgate.queue.admission.AdmissionMeter;
  * @param admittedThrough every place up to and including this one has been admitted
  * @param stock           the sale's seats: free, held, sold
  * @param shoppers        admitted buyers still shopping
+ * @param closedAtMs      when queue-service learnt the sale closed, or 0 while it is open
  */
 public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSequence, long admittedThrough,
-                       AdmissionMeter meter, Stock stock, Shoppers shoppers, long lastArrivalMs) {
+                       AdmissionMeter meter, Stock stock, Shoppers shoppers, long lastArrivalMs, long closedAtMs) {
 
     public static SaleLine of(SaleState sale, long nowMs) {
         return new SaleLine(sale, 0, null, 0, 0, AdmissionMeter.startingAt(nowMs), Stock.of(sale.config()),
-                Shoppers.NONE, 0);
+                Shoppers.NONE, 0, 0);
     }
 
     /**
@@ -38,7 +39,7 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     }
 
     public SaleLine arrivalAt(long nowMs) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers, nowMs);
+        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers, nowMs, closedAtMs);
     }
 
     public String saleId() {
@@ -62,14 +63,23 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
         return new SeededPermutation(seed, preQueueSize);
     }
 
-    public SaleLine withSale(SaleState changed) {
+    /** The sale changed at {@code nowMs}; a close is dated, for the clean-up after it. */
+    public SaleLine withSale(SaleState changed, long nowMs) {
         return new SaleLine(changed, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers,
-                lastArrivalMs);
+                lastArrivalMs, changed.closed() && closedAtMs == 0 ? nowMs : closedAtMs);
+    }
+
+    /**
+     * Whether the sale closed at least {@code graceMs} ago, so its line can go: nobody is admitted
+     * from a closed line again. (A line closed before closes were dated counts from {@code nowMs}.)
+     */
+    public boolean closedLongerThan(long graceMs, long nowMs) {
+        return sale.closed() && closedAtMs > 0 && nowMs - closedAtMs >= graceMs;
     }
 
     public SaleLine withPreQueued() {
         return new SaleLine(sale, preQueueSize + 1, seed, lastSequence, admittedThrough, meter, stock, shoppers,
-                lastArrivalMs);
+                lastArrivalMs, closedAtMs);
     }
 
     /**
@@ -80,12 +90,12 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
         long meterStart = Math.min(nowMs, sale.config().opensAt().toEpochMilli());
         return new SaleLine(sale, preQueueSize, drawn, preQueueSize, admittedThrough,
                 AdmissionMeter.startingAt(meterStart),
-                stock, shoppers, lastArrivalMs);
+                stock, shoppers, lastArrivalMs, closedAtMs);
     }
 
     public SaleLine withNewBuyer() {
         return new SaleLine(sale, preQueueSize, seed, lastSequence + 1, admittedThrough, meter, stock, shoppers,
-                lastArrivalMs);
+                lastArrivalMs, closedAtMs);
     }
 
     /**
@@ -96,7 +106,7 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
         AdmissionMeter next = admitting() ? meter.accrue(nowMs, sale.admissionRatePerSecond())
                 : AdmissionMeter.startingAt(nowMs);
         return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, next, stock, shoppers,
-                lastArrivalMs);
+                lastArrivalMs, closedAtMs);
     }
 
     /** See {@link AdmissionBudget}: the rate, the room among active shoppers, and what stock can serve. */
@@ -110,16 +120,16 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
 
     public SaleLine admitted(long count) {
         return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough + count, meter.spend(count), stock,
-                shoppers.admitted(count), lastArrivalMs);
+                shoppers.admitted(count), lastArrivalMs, closedAtMs);
     }
 
     public SaleLine withStock(Stock changed) {
         return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, changed, shoppers,
-                lastArrivalMs);
+                lastArrivalMs, closedAtMs);
     }
 
     public SaleLine withShoppers(Shoppers changed) {
         return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, changed,
-                lastArrivalMs);
+                lastArrivalMs, closedAtMs);
     }
 }
