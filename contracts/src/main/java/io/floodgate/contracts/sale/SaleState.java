@@ -21,7 +21,8 @@ public record SaleState(String saleId, SaleConfig config, int admissionRatePerSe
 
     public SaleState apply(SaleEvent event) {
         Instant at = event.meta().occurredAt();
-        if (event instanceof SalePaused && pausedSince == null) {
+        // A pause recorded after the close (two operators racing) is refused: a closed sale never freezes.
+        if (event instanceof SalePaused && pausedSince == null && !closed) {
             return new SaleState(saleId, config, admissionRatePerSecond, at, pausedTotal, closed, message);
         }
         if (event instanceof SaleResumed && pausedSince != null) {

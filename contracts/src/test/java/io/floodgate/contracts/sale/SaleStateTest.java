@@ -58,4 +58,14 @@ class SaleStateTest {
         assertEquals(40, state.apply(new AdmissionRateChanged(at(70), "ops", "r", 40)).admissionRatePerSecond());
         assertEquals(null, state.apply(new QueueMessagePosted(at(70), "ops", " ")).message(), "blank clears");
     }
+
+    @Test
+    void aPauseRecordedAfterTheCloseIsRefusedSoAClosedSaleCannotFreeze() {
+        SaleState closed = created().apply(new SaleClosed(at(100), "ops", "over"))
+                .apply(new SalePaused(at(110), "other-op", "raced the close"));
+
+        assertFalse(closed.paused());
+        assertEquals(Duration.ZERO, closed.pausedUntil(T0.plusSeconds(10_000)), "windows and holds run out again");
+        assertEquals(SalePhase.CLOSED, closed.phase(T0.plusSeconds(200), false));
+    }
 }

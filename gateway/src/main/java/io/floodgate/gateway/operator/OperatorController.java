@@ -14,6 +14,7 @@ import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.GatewaySettings;
+import io.floodgate.gateway.api.ApiError;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
 import io.floodgate.gateway.buyer.SaleInfo;
@@ -150,9 +151,17 @@ public class OperatorController {
     private CompletableFuture<HttpResponse<Object>> record(SaleEvent action, HttpStatus done) {
         return Publishing.ask(view.saleChanges(), action.meta().eventId(), settings.answerWait(),
                         () -> publisher.publish(Topics.SALES, action.meta().saleId(), action))
-                .thenApply(sale -> sale.<HttpResponse<Object>>map(s -> HttpResponse.status(done)
-                                .body(SaleInfo.of(s, tokens.now())))
+                .thenApply(sale -> sale.<HttpResponse<Object>>map(s -> action instanceof SalePaused && s.state().closed()
+                                ? refusedAfterClose(s.state().saleId())
+                                : HttpResponse.status(done).body(SaleInfo.of(s, tokens.now())))
                         .orElseGet(HttpResponse::accepted));
+    }
+
+    /** Another operator's close was recorded first: the sale state refuses the pause (SaleState#apply). */
+    private static HttpResponse<Object> refusedAfterClose(String saleId) {
+        ApiError error = new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED",
+                "Sale '" + saleId + "' closed before the pause was recorded; the pause changed nothing.").toError();
+        return HttpResponse.status(HttpStatus.CONFLICT).body(error);
     }
 
     private SaleState requireOpen(String saleId) {
