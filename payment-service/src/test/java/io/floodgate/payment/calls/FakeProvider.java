@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-memory provider that keeps idempotency like a real one and can be switched off. It notes
  * arrivals by the same wall clock the pacers use, so a test compares like with like.
  */
-final class FakeProvider implements PaymentProvider {
+public final class FakeProvider implements PaymentProvider {
     private final Clock clock;
     final List<Instant> arrivals = new ArrayList<>();
     final List<String> keys = new ArrayList<>();
@@ -36,7 +36,7 @@ final class FakeProvider implements PaymentProvider {
     final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     int lookups;
 
-    FakeProvider(Clock clock) {
+    public FakeProvider(Clock clock) {
         this.clock = clock;
     }
 
