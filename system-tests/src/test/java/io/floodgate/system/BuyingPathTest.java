@@ -2,7 +2,9 @@ package io.floodgate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.contracts.Event;
+import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.deadletter.RecordDeadLettered;
 import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.checkout.CheckoutRequested;
 import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
@@ -15,15 +17,24 @@ import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.sale.SaleLimits;
 import io.floodgate.kit.process.FloodgateService;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -231,6 +242,72 @@ class BuyingPathTest extends StackTest {
     private Map<TopicPartition, Long> salesEnds() {
         return topics.ends().entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SALES.name()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * A record of a type no reader knows and a record that is not an event at all, on every
+     * partition of every topic, in the middle of a sale: every reader steps over them (the second
+     * to the dead letters) and buyers keep joining, holding and paying.
+     */
+    @Test
+    void recordsNoReaderCanReadOnEveryTopicMidSaleStopNobody() throws Exception {
+        createSale("""
+                {"saleId": "poison", "name": "Poison", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 2, "seatsPerRow": 5, "priceCents": 4500}]}
+                """);
+        Admitted before = admitted("poison", "before");
+        String meta = "\"meta\":{\"eventId\":\"" + UUID.randomUUID() + "\",\"saleId\":\"poison\",\"occurredAt\":\""
+                + Instant.now() + "\",\"schemaVersion\":1,\"correlationId\":\"c\",\"causationId\":\"c\"}";
+        List<byte[]> poison = List.of(("{\"type\":\"AddedByANewerWriter\"," + meta + "}").getBytes(StandardCharsets.UTF_8),
+                "not an event {".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Topic<?> topic : Topics.ALL) {
+                if (topic == Topics.DEAD_LETTERS) {
+                    continue;
+                }
+                for (PartitionInfo partition : raw.partitionsFor(topic.name())) {
+                    for (byte[] value : poison) {
+                        raw.send(new ProducerRecord<>(topic.name(), partition.partition(), "poison", value)).get();
+                    }
+                }
+            }
+        }
+
+        GatewayClient.Reply held = hold("poison", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + before.pass()));
+        assertEquals(201, held.status(), held.body().toString());
+        Admitted after = admitted("poison", "after");
+        GatewayClient.Reply heldAfter = hold("poison", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + after.pass()));
+        assertEquals(201, heldAfter.status(), heldAfter.body().toString());
+        for (var buyer : List.of(Map.entry(before, held), Map.entry(after, heldAfter))) {
+            String holdId = buyer.getValue().text("holdId");
+            GatewayClient.Reply paying = gateway.post("/api/sales/poison/holds/" + holdId + "/checkout",
+                    "{\"paymentMethod\":\"tok_visa\"}",
+                    Map.of("Authorization", "Bearer " + buyer.getKey().passAfter(buyer.getValue())));
+            assertEquals(202, paying.status(), paying.body().toString());
+            Await.until("purchased", () -> gateway.get("/api/sales/poison/holds/" + holdId,
+                    Map.of("Floodgate-Ticket", buyer.getKey().ticket())), r -> "PURCHASED".equals(r.text("state")));
+        }
+
+        Set<String> readers = Set.of("gateway/gateway-view", "queue-service/floodgate-queue",
+                "inventory-service/floodgate-inventory", "payment-service/checkouts", "payment-service/refunds",
+                "payment-service/orders-ledger", "payment-service/sale-rates");
+        Set<String> lettered = Await.until("every reader's dead letters", () -> topics.read(List.of(Topics.DEAD_LETTERS))
+                        .stream().map(e -> ((RecordDeadLettered) e.event()).reader()).collect(Collectors.toSet()),
+                found -> found.containsAll(readers));
+        assertTrue(lettered.containsAll(readers), lettered.toString());
+        for (FloodgateService service : List.of(FloodgateService.GATEWAY, FloodgateService.QUEUE,
+                FloodgateService.INVENTORY, FloodgateService.PAYMENT)) {
+            GatewayClient client = new GatewayClient(stack.service(service).url());
+            assertEquals("UP", client.get("/health", Map.of()).text("status"), service + " stays healthy");
+            String metrics = client.get("/prometheus", Map.of()).raw().body();
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("floodgate_records_skipped_total")
+                    && l.contains("reason=\"unknown_type\"") && !l.endsWith(" 0.0")), service + " counted the unknown type");
+        }
     }
 
     private static void expect(int status, String code, GatewayClient.Reply reply) {

@@ -71,7 +71,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         } catch (InvalidTypeIdException e) {
             // An object naming a type not in this family: a newer writer's, which the contract says to skip.
             Kind kind = e.getTypeId() != null && e.getBaseType() != null && e.getBaseType().hasRawClass(type)
-                    && isObject(data) ? Kind.UNKNOWN_TYPE : Kind.MALFORMED;
+                    && isJsonObject(data) ? Kind.UNKNOWN_TYPE : Kind.MALFORMED;
             throw new UnreadableRecordException(kind, "cannot read " + type.getSimpleName() + " from " + topic
                     + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -86,14 +86,16 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         return value;
     }
 
-    /** Jackson also takes a type id from an array's first element; an event is an object. */
-    private static boolean isObject(byte[] data) {
-        for (byte b : data) {
-            if (!Character.isWhitespace(b)) {
-                return b == '{';
-            }
+    /**
+     * Whether the whole record is a JSON object: Jackson stops at an unknown type id before reading
+     * the rest, and also takes a type id from an array's first element.
+     */
+    private static boolean isJsonObject(byte[] data) {
+        try {
+            return EventJson.mapper().readTree(data).isObject();
+        } catch (IOException e) {
+            return false;
         }
-        return false;
     }
 
     @Override

@@ -114,5 +114,7 @@ class JsonSerdeTest {
         assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("{\"type\":\"SalePaused\",\"meta\":{}}"));
         assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("null"));
         assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("[1,2]"));
+        assertEquals(UnreadableRecordException.Kind.MALFORMED, readAsSale("{\"type\":\"BuyerArrived\", cut short"),
+                "an unknown type in a record that is not JSON is no newer writer's event");
     }
 }
