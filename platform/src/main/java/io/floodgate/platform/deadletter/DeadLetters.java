@@ -106,7 +106,7 @@ public final class DeadLetters {
             LOG.warn("{}: cannot read {}; copied to the dead letters and stepped over: {}", name, where, reason);
         }
 
-        /** A record with no value: no catalogue topic carries them (the consumer does not hand them to a deserializer). */
+        /** A record with no value, a tombstone (the consumer does not hand them to a deserializer). */
         public void tombstone(String topic, int partition, long offset) {
             tombstone.increment();
             LOG.debug("{}: skipped a tombstone at {}/{}/{}", name, topic, partition, offset);

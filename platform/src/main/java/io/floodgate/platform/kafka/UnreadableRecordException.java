@@ -11,7 +11,7 @@ public final class UnreadableRecordException extends SerializationException {
     public enum Kind {
         /** Valid JSON whose {@code type} is not in the topic's family (yet): skipped, as docs/events.md promises. */
         UNKNOWN_TYPE,
-        /** A null value; no Floodgate topic carries them: skipped. */
+        /** A null value (only {@code floodgate.availability} carries them, a forgotten section): skipped. */
         TOMBSTONE,
         /** Not an event at all: dead-lettered. */
         MALFORMED
