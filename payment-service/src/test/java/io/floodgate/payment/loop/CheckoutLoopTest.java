@@ -3,8 +3,8 @@ package io.floodgate.payment.loop;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
-import io.floodgate.contracts.checkout.CheckoutEvent;
-import io.floodgate.contracts.checkout.CheckoutRequested;
+import io.floodgate.contracts.checkoutanswer.CheckoutAccepted;
+import io.floodgate.contracts.checkoutanswer.CheckoutAnswer;
 import io.floodgate.contracts.deadletter.RecordDeadLettered;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.kit.kafka.EmbeddedKafka;
@@ -78,7 +78,7 @@ class CheckoutLoopTest {
                     }
                 });
         return new PacedCaller(new FakeProvider(clock), new Pacer(clock, 6_000, 0), new SaleRates(clock, 0), circuit,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0), Runnable::run, 8, clock,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0), Runnable::run, 8, 3, clock,
                 new PaymentMetrics(new SimpleMeterRegistry(), "fake", () -> false));
     }
 
@@ -87,25 +87,25 @@ class CheckoutLoopTest {
         kafka = EmbeddedKafka.start(dir, Ports.free(), Ports.free());
         KafkaClients clients = new KafkaClients(new KafkaSettings(kafka.bootstrapServers(), Map.of()));
         new TopicProvisioner(clients, new TopicSettings(1, (short) 1, true))
-                .provision(List.of(Topics.CHECKOUTS, Topics.PAYMENTS));
-        CheckoutRequested good = new CheckoutRequested(EventMeta.of("sale", "buyer-1", "req", Instant.now()),
+                .provision(List.of(Topics.CHECKOUT_ANSWERS, Topics.PAYMENTS));
+        CheckoutAccepted good = new CheckoutAccepted(EventMeta.of("sale", "buyer-1", "req", Instant.now()),
                 "hold-1", "buyer-1", "floor", 1_000, "EUR", "tok_visa");
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(clients.config(Map.of()), new StringSerializer(),
                 new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.CHECKOUTS.name(), "hold-0",
-                    "{\"type\":\"CheckoutRequested\",\"holdId\":".getBytes(StandardCharsets.UTF_8))).get();
-            raw.send(new ProducerRecord<>(Topics.CHECKOUTS.name(), "hold-1",
-                    JsonSerde.of(Event.class).serialize(Topics.CHECKOUTS.name(), good))).get();
+            raw.send(new ProducerRecord<>(Topics.CHECKOUT_ANSWERS.name(), "hold-0",
+                    "{\"type\":\"CheckoutAccepted\",\"holdId\":".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(Topics.CHECKOUT_ANSWERS.name(), "hold-1",
+                    JsonSerde.of(Event.class).serialize(Topics.CHECKOUT_ANSWERS.name(), good))).get();
         }
         KafkaProducer<String, Event> producer = clients.producer("payment-test");
         open.add(producer);
-        KafkaConsumer<String, CheckoutEvent> checkouts = clients.groupConsumer("payments-test", Topics.CHECKOUTS,
-                Map.of());
-        PaymentBatches<CheckoutEvent> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUTS,
-                e -> e instanceof CheckoutRequested c ? Optional.of(new ChargeCall(c)) : Optional.empty(), caller(),
-                producer, share -> { });
+        KafkaConsumer<String, CheckoutAnswer> checkouts = clients.groupConsumer("payments-test",
+                Topics.CHECKOUT_ANSWERS, Map.of());
+        PaymentBatches<CheckoutAnswer> charges = new PaymentBatches<>(checkouts, Topics.CHECKOUT_ANSWERS,
+                e -> e instanceof CheckoutAccepted c ? Optional.of(new ChargeCall(c)) : Optional.empty(), caller(),
+                producer, (mine, total) -> { });
         List<RecordDeadLettered> letters = new CopyOnWriteArrayList<>();
-        ConsumerLoop<CheckoutEvent> loop = new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true,
+        ConsumerLoop<CheckoutAnswer> loop = new ConsumerLoop<>("checkouts", checkouts, charges::subscribe, charges, true,
                 new DeadLetters(letters::add, new SimpleMeterRegistry(), clock, "payment-service")).start();
         open.add(loop);
 
