@@ -459,6 +459,8 @@ class QueueTopologyTest {
 
     @Test
     void aClosedSalesStoresAreCleanedUpOnceTheGraceHasPassedAndOtherSalesAreKept() {
+        TestOutputTopic<String, LineEvent> lines = driver.createOutputTopic(Topics.LINES.name(),
+                new StringDeserializer(), JsonSerde.of(LineEvent.class));
         createSale(10);
         for (int i = 1; i <= 30; i++) {
             arrive("b" + i);
@@ -476,6 +478,11 @@ class QueueTopologyTest {
         tickFor(Duration.ofSeconds(2));
 
         assertNull(driver.getKeyValueStore(QueueStores.LINES).get("demo"));
+        tickFor(Duration.ofSeconds(2));
+        assertNull(driver.getKeyValueStore(QueueStores.SUMMARIES).get("demo"), "its summary is deleted too");
+        assertTrue(lines.readRecordsToList().stream().anyMatch(r -> r.key().equals("demo") && r.value() == null),
+                "and its compacted summary gets a tombstone");
+        assertNotNull(driver.getKeyValueStore(QueueStores.SUMMARIES).get("other"));
         for (String store : List.of(QueueStores.BUYERS, QueueStores.ORDER, QueueStores.SHOPPERS)) {
             try (var left = driver.<String, Object>getKeyValueStore(store).prefixScan("demo/", new StringSerializer())) {
                 assertFalse(left.hasNext(), store + " still holds the closed sale");

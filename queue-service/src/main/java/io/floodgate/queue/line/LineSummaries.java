@@ -81,18 +81,29 @@ public final class LineSummaries implements Processor<String, QueueEvent, String
         linesSummarised = true;
     }
 
-    /** The summaries not yet published; kept in the store, so a restart publishes what a crash left. */
+    /**
+     * The summaries not yet published; kept in the store, so a restart publishes what a crash left.
+     * A summary whose line was cleaned up (closed past its grace) is deleted, here and on the
+     * compacted topic (a tombstone), so neither grows with the sales of months.
+     */
     private void publish(long nowMs) {
         if (!linesSummarised) {
             summariseEveryLine(nowMs);
         }
         List<KeyValue<String, PendingSummary>> due = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
         try (KeyValueIterator<String, PendingSummary> it = summaries.all()) {
             it.forEachRemaining(kv -> {
-                if (!kv.value.published()) {
+                if (lines.get(kv.key) == null) {
+                    gone.add(kv.key);
+                } else if (!kv.value.published()) {
                     due.add(kv);
                 }
             });
+        }
+        for (String saleId : gone) {
+            summaries.delete(saleId);
+            context.forward(new Record<String, LineEvent>(saleId, null, nowMs));
         }
         for (KeyValue<String, PendingSummary> entry : due) {
             LineSummary told = entry.value.summary().at(meta(entry.key, nowMs));
