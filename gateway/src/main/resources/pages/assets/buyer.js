@@ -109,14 +109,13 @@ function follow() {
   listen();
 }
 
+// Who joins is the identity cookie the gateway issues (shared by every tab), never a typed name.
 async function join() {
-  const buyerId = $("buyer").value.trim();
-  if (!buyerId) { error("Enter your name or e-mail to join."); return; }
   error();
-  const answer = await busy("join-button", () => call("POST", `${api}/queue`, { buyerId }));
+  const answer = await busy("join-button", () => call("POST", `${api}/queue`, {}));
   if (!answer) return;
   if (answer.json && answer.json.ticket) {
-    me = { buyerId, ticket: answer.json.ticket, opensAt: sale.opensAt };
+    me = { buyerId: answer.json.buyerId, ticket: answer.json.ticket, opensAt: sale.opensAt };
     save();
     render(answer.json);
     follow();

@@ -1,12 +1,26 @@
 package io.floodgate.gateway.buyer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.floodgate.gateway.api.ApiException;
 import io.micronaut.core.annotation.Introspected;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
+import io.micronaut.core.annotation.Nullable;
 
-/** @param buyerId the buyer's identity (an account id): one place per buyer, whatever the device */
+/**
+ * A join's body; {@code {}} (or none) is a whole join. The buyer is never named here: it comes
+ * from the credential (io.floodgate.gateway.identity).
+ *
+ * @param namedBuyer a {@code buyerId} the body names anyway, whatever its type: read only to be
+ *                   refused, so an old client learns why instead of being silently someone else
+ */
 @Introspected
-public record JoinRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}", message = "must be 1-64 letters, digits or ._@+-")
-        String buyerId) {
+public record JoinRequest(@JsonProperty("buyerId") @Nullable JsonNode namedBuyer) {
+
+    /** 400 IDENTITY_IN_BODY if the body names a buyer. */
+    static void refuseNamedIdentity(@Nullable JoinRequest request) {
+        if (request != null && request.namedBuyer() != null) {
+            throw ApiException.badRequest("IDENTITY_IN_BODY", "Do not send buyerId: your identity comes from your "
+                    + "credential (the identity cookie or Floodgate-Identity header, or the site's sign-in token).");
+        }
+    }
 }

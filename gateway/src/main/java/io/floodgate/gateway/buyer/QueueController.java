@@ -9,6 +9,8 @@ import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
+import io.floodgate.gateway.identity.BuyerIdentities;
+import io.floodgate.gateway.identity.BuyerIdentity;
 import io.floodgate.gateway.publish.EventPublisher;
 import io.floodgate.gateway.publish.Publishing;
 import io.floodgate.gateway.tokens.Tokens;
@@ -22,6 +24,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -53,9 +56,12 @@ public class QueueController {
     private final GatewaySettings settings;
     private final BuyerLimits limits;
     private final StatusStreams streams;
+    private final BuyerIdentities identities;
 
     public QueueController(GatewayView view, EventPublisher publisher, Tokens tokens, BuyerStatuses statuses,
-                           GatewaySettings settings, BuyerLimits limits, StatusStreams streams) {
+                           GatewaySettings settings, BuyerLimits limits, StatusStreams streams,
+                           BuyerIdentities identities) {
+        this.identities = identities;
         this.limits = limits;
         this.streams = streams;
         this.view = view;
@@ -77,26 +83,33 @@ public class QueueController {
     }
 
     /**
-     * Takes a place in line. Answered once the arrival is durably in Kafka and queue-service has
-     * given the place: 200 with the status and a visitor ticket. The same buyer joining again keeps
-     * their place. If the place is not given within the bound, 202 JOINING: join again.
+     * Takes a place in line for the buyer the credential names (BuyerIdentities): nothing is
+     * published for a request without a valid one. Answered once the arrival is durably in Kafka
+     * and queue-service has given the place: 200 with the status and a visitor ticket. The same
+     * identity joining again keeps its place. If the place is not given within the bound, 202
+     * JOINING: join again. An identity issued by this join comes back as a cookie and as
+     * {@code identity}.
      */
-    @Operation(summary = "Join the sale's line (idempotent per buyer)")
+    @Operation(summary = "Join the sale's line as the buyer your credential names (idempotent per buyer)")
     @Post("/queue")
-    public CompletableFuture<HttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
-                                                             @Valid @Body JoinRequest request) {
+    public CompletableFuture<MutableHttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
+                                                                    @Nullable @Valid @Body JoinRequest request) {
+        JoinRequest.refuseNamedIdentity(request);
+        BuyerIdentity buyer = identities.identify(http);
         SaleView sale = requireSale(saleId);
-        limits.join(http, saleId, request.buyerId());
+        limits.join(http, saleId, buyer.buyerId());
         if (sale.state().closed()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
         }
         BuyerArrived arrived = new BuyerArrived(
-                EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()), request.buyerId());
-        return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, request.buyerId()), settings.answerWait(),
+                EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()), buyer.buyerId());
+        return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, buyer.buyerId()), settings.answerWait(),
                         () -> publisher.publish(Topics.ARRIVALS, saleId, arrived))
                 .thenApply(queued -> queued.map(q -> HttpResponse.ok(placed(sale, q)))
                         .orElseGet(() -> HttpResponse.accepted().body(BuyerStatus.of(BuyerState.JOINING, saleId,
-                                request.buyerId()).pollAfter(settings.answerWait().toMillis()))));
+                                buyer.buyerId()).pollAfter(settings.answerWait().toMillis()))))
+                .thenApply(response -> identities.remember(
+                        response.body(response.body().withIdentity(buyer.token())), buyer));
     }
 
     @Operation(summary = "Your place in line, from your visitor ticket")

@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Issues and checks visitor tickets and admission passes; signs with the current key, accepts previous ones. */
+/** Issues and checks visitor tickets, admission passes and anonymous identities; signs with the current key, accepts previous ones. */
 @Singleton
 public final class Tokens {
     private static final Logger LOG = LoggerFactory.getLogger(Tokens.class);
 
     private static final String TICKET = "visitor-ticket";
     private static final String PASS = "admission-pass";
+    private static final String IDENTITY = "buyer-identity";
 
     /** Current key first, then the previous ones. */
     private final List<byte[]> secrets;
@@ -34,7 +35,7 @@ public final class Tokens {
         keys.add(settings.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(Tokens::randomSecret));
         settings.previousSecrets().forEach(s -> keys.add(s.getBytes(StandardCharsets.UTF_8)));
         this.secrets = List.copyOf(keys);
-        this.signers = Map.of(TICKET, signers(TICKET), PASS, signers(PASS));
+        this.signers = Map.of(TICKET, signers(TICKET), PASS, signers(PASS), IDENTITY, signers(IDENTITY));
         this.clock = clock;
     }
 
@@ -48,6 +49,17 @@ public final class Tokens {
 
     public String issue(AdmissionPass pass) {
         return signers.get(PASS).get(0).sign(pass);
+    }
+
+    public String issue(AnonymousIdentity identity) {
+        return signers.get(IDENTITY).get(0).sign(identity);
+    }
+
+    /** The identity, if the token is genuine and unexpired; empty otherwise (the caller issues a new one). */
+    public Optional<AnonymousIdentity> identity(String token) {
+        return verify(IDENTITY, token, AnonymousIdentity.class)
+                .filter(identity -> identity.buyerId() != null && identity.expiresAt() != null
+                        && clock.instant().isBefore(identity.expiresAt()));
     }
 
     private <T> Optional<T> verify(String purpose, String token, Class<T> type) {

@@ -1,5 +1,6 @@
 package io.floodgate.gateway.edge;
 
+import io.floodgate.contracts.Topics;
 import io.floodgate.gateway.tokens.AdmissionPass;
 import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.tokens.VisitorTicket;
@@ -10,6 +11,10 @@ import io.floodgate.kit.postgres.EmbeddedPostgresServer;
 import io.floodgate.kit.process.Ports;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +77,10 @@ final class GatewayHarness implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     String url(String path) {
@@ -136,6 +146,19 @@ final class GatewayHarness implements AutoCloseable {
         Tokens tokens = bean(Tokens.class);
         return tokens.issue(new AdmissionPass(saleId, buyerId, 1, "corr-" + buyerId,
                 tokens.now().plus(Duration.ofMinutes(10)), Duration.ZERO));
+    }
+
+    /** The end offset of every partition of every catalogue topic: compare two to see that nothing was written. */
+    Map<TopicPartition, Long> topicEnds() {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = Topics.ALL.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream())
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        }
     }
 
     void stopKafka() {

@@ -50,6 +50,26 @@ class TokensTest {
     }
 
     @Test
+    void anAnonymousIdentitySurvivesAKeyRotationAndExpires() {
+        String identity = tokens.issue(new AnonymousIdentity("anon-a", NOW.plusSeconds(60)));
+        Tokens rotated = new Tokens(new TokenSettings(Optional.of("new-secret"), List.of("test-secret")),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Tokens later = new Tokens(new TokenSettings(Optional.of("test-secret"), List.of()),
+                Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+
+        assertEquals("anon-a", rotated.identity(identity).orElseThrow().buyerId());
+        assertEquals(Optional.empty(), later.identity(identity), "expired");
+    }
+
+    @Test
+    void noOtherTokenPassesForAnAnonymousIdentity() {
+        String ticket = tokens.issue(new VisitorTicket("demo", "alice", 7, null, "corr"));
+
+        assertEquals(Optional.empty(), tokens.identity(ticket));
+        assertEquals(Optional.empty(), tokens.identity("anon-alice"));
+    }
+
+    @Test
     void aRotatedKeyStillVerifiesUntilItIsDropped() {
         String oldTicket = tokens.issue(new VisitorTicket("demo", "alice", 7, null, "corr"));
         Tokens rotated = new Tokens(new TokenSettings(Optional.of("new-secret"), List.of("test-secret")),

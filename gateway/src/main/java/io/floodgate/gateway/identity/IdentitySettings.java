@@ -1,0 +1,91 @@
+package io.floodgate.gateway.identity;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code floodgate.identity.*}: where a buyer's identity comes from (docs/security.md). Checked
+ * when the gateway starts ({@link BuyerIdentities} is created with the context), so a site mode
+ * that could not verify a single token never starts at all.
+ *
+ * @param mode              {@code anonymous}: the gateway issues the identity itself; {@code site}: a JWT
+ *                          the ticketing platform signs for its logged-in user
+ * @param anonymousLifetime how long an anonymous identity (and its cookie) lasts
+ * @param secureCookie      mark the identity cookie {@code Secure} (sent over HTTPS only): on in production
+ * @param site              how site tokens are verified
+ */
+@ConfigurationProperties("floodgate.identity")
+public record IdentitySettings(@Bindable(defaultValue = "anonymous") Mode mode,
+                               @Bindable(defaultValue = "7d") Duration anonymousLifetime,
+                               @Bindable(defaultValue = "false") boolean secureCookie,
+                               Site site) {
+    /** Shorter shared keys can be brute-forced offline from one token. */
+    static final int MIN_HMAC_BYTES = 32;
+
+    public enum Mode { ANONYMOUS, SITE }
+
+    public IdentitySettings {
+        site = site == null ? new Site(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5)) : site;
+        if (anonymousLifetime.isNegative() || anonymousLifetime.isZero()) {
+            throw new IllegalArgumentException("floodgate.identity.anonymous-lifetime must be positive");
+        }
+        if (mode == Mode.SITE) {
+            site.requireComplete();
+        }
+    }
+
+    /**
+     * {@code floodgate.identity.site.*}: the platform's tokens. Exactly one key: {@code hmac-secret}
+     * (HS256) or {@code jwks-url} (RS256 and ES256, keys fetched and cached).
+     *
+     * @param clockSkew         how far the platform's clock may be from ours when checking exp/nbf/iat
+     * @param jwksTimeout       connect and read timeout of one JWKS fetch
+     * @param jwksCacheLifetime how long fetched keys are used before they are fetched again (an unknown
+     *                          key id refetches sooner, rate-limited)
+     */
+    @ConfigurationProperties("site")
+    public record Site(Optional<String> issuer, Optional<String> audience, Optional<String> hmacSecret,
+                       Optional<URI> jwksUrl,
+                       @Bindable(defaultValue = "30s") Duration clockSkew,
+                       @Bindable(defaultValue = "2s") Duration jwksTimeout,
+                       @Bindable(defaultValue = "5m") Duration jwksCacheLifetime) {
+        public Site {
+            issuer = issuer.filter(s -> !s.isBlank());
+            audience = audience.filter(s -> !s.isBlank());
+            hmacSecret = hmacSecret.filter(s -> !s.isBlank());
+        }
+
+        byte[] hmacKey() {
+            return hmacSecret.orElseThrow().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private void requireComplete() {
+            String missing = issuer.isEmpty() ? "floodgate.identity.site.issuer"
+                    : audience.isEmpty() ? "floodgate.identity.site.audience" : null;
+            if (missing != null) {
+                throw new IllegalArgumentException("floodgate.identity.mode is site but " + missing
+                        + " is not set: every site token's issuer and audience are checked against it");
+            }
+            if (hmacSecret.isPresent() == jwksUrl.isPresent()) {
+                throw new IllegalArgumentException("floodgate.identity.mode is site: set exactly one of "
+                        + "floodgate.identity.site.hmac-secret (HS256) and floodgate.identity.site.jwks-url (RS256/ES256)");
+            }
+            if (hmacSecret.isPresent() && hmacKey().length < MIN_HMAC_BYTES) {
+                throw new IllegalArgumentException("floodgate.identity.site.hmac-secret must be at least "
+                        + MIN_HMAC_BYTES + " bytes");
+            }
+            if (jwksUrl.isPresent() && !jwksUrl.get().isAbsolute()) {
+                throw new IllegalArgumentException("floodgate.identity.site.jwks-url must be an absolute URL");
+            }
+            if (clockSkew.isNegative() || jwksTimeout.isNegative() || jwksTimeout.isZero()) {
+                throw new IllegalArgumentException("floodgate.identity.site.clock-skew and jwks-timeout must not be negative");
+            }
+        }
+    }
+}

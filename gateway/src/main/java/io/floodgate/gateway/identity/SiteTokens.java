@@ -1,0 +1,112 @@
+package io.floodgate.gateway.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimNames;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import io.floodgate.gateway.api.ApiException;
+import io.micronaut.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies the platform's site tokens with Nimbus JOSE+JWT: the signature with the configured key
+ * and only its algorithm family (HS256 for a shared secret; RS256/ES256 for a JWKS, so neither
+ * {@code alg=none} nor an HMAC made with a public key passes), then iss, aud, exp (with the
+ * allowed skew) and sub. The buyer is the subject.
+ */
+final class SiteTokens {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteTokens.class);
+    /**
+     * Printable, bounded and free of {@code /} and spaces, so the keys built from it (the join's
+     * {@code sale/buyer}, the limiters') stay unambiguous; {@code |} and {@code :} are in subjects
+     * such as {@code auth0|123} or {@code google-oauth2:456}.
+     */
+    static final Pattern BUYER_ID = Pattern.compile("[A-Za-z0-9._@+|:-]{1,128}");
+    /** Far above any honest token; parsing is never asked to do more. */
+    private static final int MAX_TOKEN_CHARS = 8192;
+    /** A JWKS is a few keys: a larger answer is refused. */
+    private static final int MAX_JWKS_BYTES = 64 * 1024;
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    SiteTokens(IdentitySettings.Site site) {
+        processor.setJWSKeySelector(site.hmacSecret().isPresent()
+                ? new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(site.hmacKey()))
+                : new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), jwks(site)));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(site.audience().orElseThrow(),
+                new JWTClaimsSet.Builder().issuer(site.issuer().orElseThrow()).build(),
+                Set.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME));
+        claims.setMaxClockSkew((int) site.clockSkew().toSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    private static JWKSource<SecurityContext> jwks(IdentitySettings.Site site) {
+        int timeout = (int) site.jwksTimeout().toMillis();
+        try {
+            return JWKSourceBuilder.<SecurityContext>create(site.jwksUrl().orElseThrow().toURL(),
+                            new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
+                    .cache(site.jwksCacheLifetime().toMillis(), timeout)
+                    .rateLimited(true)
+                    .retrying(false)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("floodgate.identity.site.jwks-url is not a URL: " + e.getMessage());
+        }
+    }
+
+    /** The buyer the token names, or 401 (503 if the platform's keys cannot be fetched). */
+    String buyerId(String token) {
+        if (token == null || token.isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "MISSING_IDENTITY",
+                    "Joining needs your sign-in: send the site's token as 'Authorization: Bearer <token>'.");
+        }
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw invalid("the token is too long");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ExpiredJWTException e) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "IDENTITY_EXPIRED",
+                    "Your sign-in has expired: sign in again on the site.");
+        } catch (RateLimitReachedException e) {
+            throw invalid("no key of the site matches the token");
+        } catch (KeySourceException e) {
+            LOG.warn("cannot fetch the site's keys (floodgate.identity.site.jwks-url): {}", e.getMessage());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "IDENTITY_UNAVAILABLE",
+                    "We cannot check sign-ins just now; nothing was changed. Please retry.");
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw invalid(e.getMessage());
+        }
+        String subject = claims.getSubject();
+        if (subject == null || !BUYER_ID.matcher(subject).matches()) {
+            throw invalid("the subject must be 1-128 letters, digits or ._@+|:-");
+        }
+        return subject;
+    }
+
+    private static ApiException invalid(String reason) {
+        String shown = reason == null ? "not a valid token" : reason.length() > 200 ? reason.substring(0, 200) : reason;
+        return new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_IDENTITY",
+                "Your sign-in token is not valid: sign in again on the site.", List.of(shown));
+    }
+}
