@@ -22,6 +22,15 @@ const TERMINAL = new Set(["PURCHASED", "SOLD_OUT", "CLOSED", "ADMISSION_EXPIRED"
 // A hold in progress: when the status goes back to ADMITTED from one of these, the page says why.
 const IN_PROGRESS = new Set(["HOLD_PENDING", "HOLDING", "PAYING", "PAYMENT_DECLINED", "PAYMENT_DELAYED"]);
 
+// In site mode, why a join cannot go ahead: the page asks the embedding site for a token meanwhile.
+const IDENTITY_PROBLEMS = {
+  missing: "Sign in on the ticket site to join the line: this page takes your sign-in from it.",
+  expired: "Your sign-in has expired. Sign in again on the ticket site; this page picks it up by itself.",
+  MISSING_IDENTITY: "Sign in on the ticket site to join the line: this page takes your sign-in from it.",
+  IDENTITY_EXPIRED: "Your sign-in has expired. Sign in again on the ticket site; this page picks it up by itself.",
+  INVALID_IDENTITY: "The ticket site's sign-in was refused here. Sign in again there; this page picks it up by itself.",
+};
+
 let sale = null;          // the sale's public part
 let lastState = null;
 let me = load();          // {buyerId, ticket, token, firstPosition}
@@ -31,6 +40,7 @@ let generation = 0;       // one status loop at a time: a new one makes the old 
 let chosen = new Set();
 let chosenSection = null;
 let countdownTimer = null;
+let wantsToJoin = false;  // the buyer asked to join while the sign-in was missing: join when it comes
 
 function load() {
   try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
@@ -85,12 +95,14 @@ async function start() {
     return;
   }
   sale = info.json;
-  if (me.opensAt && me.opensAt !== sale.opensAt) { // a ticket from an earlier sale of the same name
+  await identity.init();
+  if ((me.opensAt && me.opensAt !== sale.opensAt) || forOtherBuyer()) { // an earlier sale of that name, or another buyer
     me = {};
     localStorage.removeItem(storeKey);
   }
   $("sale-name").textContent = sale.name;
   document.title = `${sale.name} · Floodgate`;
+  identity.onToken(signedIn);
   $("join-button").onclick = join;
   $("hold-button").onclick = hold;
   $("pay-button").onclick = pay;
@@ -103,17 +115,55 @@ async function start() {
 function follow() {
   if (!me.ticket) {
     show("join", true);
+    identityProblem(identity.problem());
     return;
   }
   show("join", false);
   listen();
 }
 
-// Who joins is the identity cookie the gateway issues (shared by every tab), never a typed name.
+/** A place kept in this browser for someone else (another account signed in on the site since). */
+function forOtherBuyer() {
+  const subject = identity.subject();
+  return identity.site() && !!subject && !!me.buyerId && me.buyerId !== subject;
+}
+
+function identityProblem(kind) {
+  $("identity-problem").textContent = kind ? IDENTITY_PROBLEMS[kind] : "";
+  show("identity-problem", !!kind);
+}
+
+function signedIn() {
+  if (forOtherBuyer()) { // start afresh as the buyer now signed in
+    localStorage.removeItem(storeKey);
+    location.reload();
+    return;
+  }
+  identityProblem(me.ticket ? null : identity.problem());
+  if (!me.ticket && wantsToJoin && !identity.problem()) join();
+}
+
+// Who joins is the credential: the gateway's identity cookie (shared by every tab) or the site's
+// sign-in token; never a name typed here.
 async function join() {
   error();
-  const answer = await busy("join-button", () => call("POST", `${api}/queue`, {}));
+  const problem = identity.problem();
+  wantsToJoin = !!problem;
+  if (problem) {
+    identityProblem(problem);
+    identity.request(problem);
+    return;
+  }
+  const answer = await busy("join-button", () => call("POST", `${api}/queue`, {}, identity.headers()));
   if (!answer) return;
+  if (answer.status === 401 && answer.json && IDENTITY_PROBLEMS[answer.json.error]) {
+    identity.refused();
+    wantsToJoin = true;
+    identityProblem(answer.json.error);
+    identity.request(answer.json.error);
+    return;
+  }
+  identityProblem(null);
   if (answer.json && answer.json.ticket) {
     me = { buyerId: answer.json.buyerId, ticket: answer.json.ticket, opensAt: sale.opensAt };
     save();

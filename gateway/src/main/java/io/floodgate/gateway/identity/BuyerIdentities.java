@@ -12,6 +12,7 @@ import io.micronaut.http.cookie.SameSite;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,10 @@ public class BuyerIdentities {
 
     public IdentitySettings.Mode mode() {
         return settings.mode();
+    }
+
+    public List<String> embeddingOrigins() {
+        return settings.site().embeddingOrigins();
     }
 
     /** The buyer asking; in site mode 401 (or 503 while the platform's keys cannot be fetched) without a valid token. */

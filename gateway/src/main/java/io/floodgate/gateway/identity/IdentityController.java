@@ -1,10 +1,14 @@
 package io.floodgate.gateway.identity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
+
+import java.util.List;
+import java.util.Locale;
 
 /** Tells the buyer page how buyers are identified, so it knows whether it needs the site's token. */
 @Controller("/api/identity")
@@ -15,14 +19,20 @@ public class IdentityController {
         this.identities = identities;
     }
 
-    /** @param mode {@code anonymous} or {@code site} */
-    public record IdentityMode(String mode) {
+    /**
+     * @param mode             {@code anonymous} or {@code site}
+     * @param embeddingOrigins site mode: the origins the page accepts the platform's token from (postMessage)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IdentityMode(String mode, List<String> embeddingOrigins) {
     }
 
     @Operation(summary = "How buyers are identified: anonymous (a cookie the gateway issues) or site (the platform's token)")
     @Get
     public HttpResponse<IdentityMode> mode() {
-        return HttpResponse.ok(new IdentityMode(identities.mode().name().toLowerCase(java.util.Locale.ROOT)))
+        IdentitySettings.Mode mode = identities.mode();
+        return HttpResponse.ok(new IdentityMode(mode.name().toLowerCase(Locale.ROOT),
+                        mode == IdentitySettings.Mode.SITE ? identities.embeddingOrigins() : null))
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public record IdentitySettings(@Bindable(defaultValue = "anonymous") Mode mode,
 
     public IdentitySettings {
         site = site == null ? new Site(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5)) : site;
+                Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5), List.of()) : site;
         if (anonymousLifetime.isNegative() || anonymousLifetime.isZero()) {
             throw new IllegalArgumentException("floodgate.identity.anonymous-lifetime must be positive");
         }
@@ -48,14 +49,19 @@ public record IdentitySettings(@Bindable(defaultValue = "anonymous") Mode mode,
      * @param jwksTimeout       connect and read timeout of one JWKS fetch
      * @param jwksCacheLifetime how long fetched keys are used before they are fetched again (an unknown
      *                          key id refetches sooner, rate-limited)
+     * @param embeddingOrigins  the platform's web origins whose pages embed the buyer page and hand it
+     *                          the token by postMessage; the page takes it from no other
      */
     @ConfigurationProperties("site")
     public record Site(Optional<String> issuer, Optional<String> audience, Optional<String> hmacSecret,
                        Optional<URI> jwksUrl,
                        @Bindable(defaultValue = "30s") Duration clockSkew,
                        @Bindable(defaultValue = "2s") Duration jwksTimeout,
-                       @Bindable(defaultValue = "5m") Duration jwksCacheLifetime) {
+                       @Bindable(defaultValue = "5m") Duration jwksCacheLifetime,
+                       @Bindable(defaultValue = "") List<String> embeddingOrigins) {
         public Site {
+            embeddingOrigins = embeddingOrigins == null ? List.of()
+                    : embeddingOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
             issuer = issuer.filter(s -> !s.isBlank());
             audience = audience.filter(s -> !s.isBlank());
             hmacSecret = hmacSecret.filter(s -> !s.isBlank());

@@ -70,6 +70,7 @@ class SiteIdentityTest {
                 "floodgate.identity.mode", "site",
                 "floodgate.identity.site.issuer", SiteTokenFixtures.ISSUER,
                 "floodgate.identity.site.audience", SiteTokenFixtures.AUDIENCE,
+                "floodgate.identity.site.embedding-origins", "https://tickets.example",
                 "floodgate.identity.site.jwks-url",
                 "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json"));
         assertEquals(201, gateway.createSale(SALE));
@@ -171,7 +172,8 @@ class SiteIdentityTest {
 
     @Test
     void thePageIsToldTheModeIsSite() {
-        assertEquals("{\"mode\":\"site\"}", gateway.get("/api/identity").body());
+        assertEquals("{\"mode\":\"site\",\"embeddingOrigins\":[\"https://tickets.example\"]}",
+                gateway.get("/api/identity").body());
     }
 
     private byte[] jwksJson() {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import static io.floodgate.gateway.identity.SiteTokenFixtures.AUDIENCE;
@@ -26,7 +27,7 @@ class SiteTokensTest {
 
     static IdentitySettings.Site hmacSite(String secret) {
         return new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE), Optional.of(secret),
-                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5));
+                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5), List.of());
     }
 
     @Test
@@ -103,15 +104,15 @@ class SiteTokensTest {
     void siteModeWithoutIssuerAudienceOrKeyDoesNotStart() {
         assertStartRefused("floodgate.identity.site.issuer", new IdentitySettings.Site(Optional.empty(),
                 Optional.of(AUDIENCE), Optional.of(HMAC_SECRET), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1), List.of()));
         assertStartRefused("floodgate.identity.site.audience", new IdentitySettings.Site(Optional.of(ISSUER),
                 Optional.of(" "), Optional.of(HMAC_SECRET), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1), List.of()));
         assertStartRefused("exactly one of", new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE),
-                Optional.empty(), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1)));
+                Optional.empty(), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1), List.of()));
         assertStartRefused("exactly one of", new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE),
                 Optional.of(HMAC_SECRET), Optional.of(URI.create("https://tickets.example/jwks.json")), Duration.ZERO,
-                Duration.ofSeconds(1), Duration.ofMinutes(1)));
+                Duration.ofSeconds(1), Duration.ofMinutes(1), List.of()));
     }
 
     @Test

@@ -1,0 +1,77 @@
+// Who the buyer is, for the buyer's page (docs/security.md, "Buyer identity").
+// Anonymous mode: the gateway's identity cookie, sent by the browser; the page does nothing.
+// Site mode: the ticketing platform's sign-in token (a JWT), which the page never asks the buyer
+// for. It comes from the page around it by postMessage (kept out of URLs, logs and Referer), or,
+// for a platform that redirects here instead of embedding, from the fragment #token=... (never
+// sent to any server; removed from the address bar at once). It is kept for this tab only
+// (sessionStorage), so a reload keeps it and other tabs and later visits do not see it.
+"use strict";
+
+const identity = (() => {
+  const REQUEST = "floodgate:identity-request";
+  const ANSWER = "floodgate:identity";
+  const KEY = "floodgate.site-token";
+  let mode = "anonymous";
+  let origins = [];
+  let token = null;
+  const listeners = [];
+
+  function claims(jwt) {
+    try {
+      const part = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      return JSON.parse(atob(part + "=".repeat((4 - (part.length % 4)) % 4)));
+    } catch (e) { return {}; }
+  }
+
+  function accept(jwt) {
+    if (typeof jwt !== "string" || jwt.length > 8192 || jwt.split(".").length !== 3) return;
+    token = jwt;
+    sessionStorage.setItem(KEY, jwt);
+    listeners.forEach((f) => f());
+  }
+
+  /** Asks the page around this one for a (fresh) token; it answers with postMessage. */
+  function request(reason) {
+    if (window.parent === window) return;
+    origins.forEach((origin) => window.parent.postMessage({ type: REQUEST, reason }, origin));
+  }
+
+  async function init() {
+    const answer = await fetch("/api/identity").then((r) => r.json()).catch(() => ({}));
+    mode = answer.mode === "site" ? "site" : "anonymous";
+    origins = answer.embeddingOrigins || [];
+    if (mode !== "site") return;
+    window.addEventListener("message", (e) => {
+      if (e.source !== window.parent || !origins.includes(e.origin)) return; // only the embedding site
+      if (e.data && e.data.type === ANSWER) accept(e.data.token);
+    });
+    token = sessionStorage.getItem(KEY);
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    if (fragment.has("token")) {
+      accept(fragment.get("token"));
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    if (!token) request("missing");
+  }
+
+  return {
+    init,
+    request,
+    site: () => mode === "site",
+    /** Called whenever a token arrives. */
+    onToken: (f) => listeners.push(f),
+    /** The buyer the token names (not verified here: the gateway does that), or null. */
+    subject: () => (token ? claims(token).sub || null : null),
+    /** Why joining cannot work yet, or null: "missing" or "expired". */
+    problem() {
+      if (mode !== "site") return null;
+      if (!token) return "missing";
+      const exp = claims(token).exp;
+      return typeof exp === "number" && exp * 1000 < Date.now() ? "expired" : null;
+    },
+    /** What a join sends: the bearer token in site mode; nothing in anonymous mode (the cookie goes by itself). */
+    headers: () => (mode === "site" && token ? { Authorization: `Bearer ${token}` } : {}),
+    /** Forgets a token the gateway refused. */
+    refused() { token = null; sessionStorage.removeItem(KEY); },
+  };
+})();
