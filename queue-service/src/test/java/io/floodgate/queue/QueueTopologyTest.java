@@ -14,6 +14,8 @@ import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.DrawCommitment;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.queue.QueueEvent;
@@ -28,6 +30,8 @@ import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.platform.kafka.JsonSerde;
 import io.floodgate.platform.kafka.TopicSettings;
 import io.floodgate.queue.line.QueueStores;
+import io.floodgate.queue.line.SaleLine;
+import org.apache.kafka.streams.state.KeyValueStore;
 import io.floodgate.contracts.deadletter.RecordDeadLettered;
 import io.floodgate.platform.deadletter.DeadLetters;
 import io.floodgate.platform.streams.DeadLetterHandler;
@@ -509,4 +513,82 @@ class QueueTopologyTest {
 
         assertEquals(1, read(LineOpened.class).size(), "the line opened within the grace despite the repeats");
     }
+
+    // ---- the draw: committed at the sale's creation, before any arrival; revealed at opening
+
+    @Test
+    void theDrawIsCommittedBeforeTheFirstArrivalAndTheOpeningRevealsWhatWasCommitted() {
+        Instant opensAt = START.plusSeconds(60);
+        createSale(50, opensAt);
+        arrive("early-1");
+        arrive("early-2");
+
+        List<QueueEvent> beforeOpening = queue.readValuesToList();
+        DrawCommitted committed = assertInstanceOf(DrawCommitted.class, beforeOpening.get(0),
+                "the commitment comes before any place: " + beforeOpening);
+        assertEquals(DrawCommitment.SCHEME, committed.scheme());
+        assertEquals(64, committed.commitment().length(), "a hex SHA-256");
+        assertEquals(2, beforeOpening.stream().filter(BuyerPreQueued.class::isInstance).count());
+        assertEquals(1, beforeOpening.stream().filter(DrawCommitted.class::isInstance).count());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(62));
+        LineOpened opened = read(LineOpened.class).get(0);
+
+        assertNotNull(opened.nonce(), "the opening reveals the nonce with the seed");
+        assertEquals(32, opened.nonce().length(), "128 bits in hex");
+        assertEquals(committed.commitment(), DrawCommitment.of(opened.nonce(), opened.seed()));
+        assertTrue(DrawCommitment.matches(committed.scheme(), committed.commitment(), opened.nonce(), opened.seed()));
+    }
+
+    @Test
+    void aDrawnLineIsNotOpenAndKeepsItsSeedSecretUntilItOpens() {
+        TestOutputTopic<String, LineEvent> lines = driver.createOutputTopic(Topics.LINES.name(),
+                new StringDeserializer(), JsonSerde.of(LineEvent.class));
+        Instant opensAt = START.plusSeconds(60);
+        createSale(50, opensAt);
+        arrive("early");
+
+        SaleLine line = (SaleLine) driver.getKeyValueStore(QueueStores.LINES).get("demo");
+        assertTrue(line.drawn());
+        assertFalse(line.opened(), "drawn is not opened");
+        assertNull(line.seed());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        LineSummary summary = (LineSummary) lines.readValuesToList().get(0);
+        assertEquals(read(DrawCommitted.class).get(0).commitment(), summary.commitment(), "the summary shows the commitment");
+        assertNull(summary.seed(), "not the seed");
+        assertNull(summary.nonce(), "nor the nonce, with which the seed could be searched for");
+
+        driver.advanceWallClockTime(Duration.ofSeconds(62));
+        LineOpened opened = read(LineOpened.class).get(0);
+        assertEquals(line.draw().seed(), opened.seed(), "the line opens with the seed drawn at creation");
+        List<LineEvent> told = lines.readValuesToList();
+        LineSummary after = (LineSummary) told.get(told.size() - 1);
+        assertEquals(opened.seed(), after.seed());
+        assertEquals(opened.nonce(), after.nonce());
+    }
+
+    @Test
+    void aSaleCreatedAgainIsNotDrawnAgain() {
+        createSale(50, START.plusSeconds(60));
+        createSale(50, START.plusSeconds(60)); // a replayed or duplicated record
+
+        assertEquals(1, read(DrawCommitted.class).size());
+    }
+
+    @Test
+    void aLineFromBeforeCommitmentsIsCommittedBeforeItsNextArrivalIsPlaced() {
+        createSale(50, START.plusSeconds(60));
+        KeyValueStore<String, SaleLine> store = driver.getKeyValueStore(QueueStores.LINES);
+        store.put("demo", store.get("demo").withDraw(null)); // as the previous version left it
+        queue.readValuesToList();
+
+        arrive("early");
+
+        List<QueueEvent> events = queue.readValuesToList();
+        assertInstanceOf(DrawCommitted.class, events.get(0), events.toString());
+        assertInstanceOf(BuyerPreQueued.class, events.get(1));
+        arrive("early"); // asking again is not drawn again
+        assertTrue(read(DrawCommitted.class).isEmpty());
+    }
 }
+

@@ -89,7 +89,7 @@ class BuyerStatusesTest {
         for (int i = 0; i < 50; i++) {
             view.apply(new BuyerPreQueued(meta(), "b" + i, i, false));
         }
-        view.apply(new LineOpened(meta(), 7, 50, SeededPermutation.ALGORITHM));
+        view.apply(new LineOpened(meta(), 7, 50, SeededPermutation.ALGORITHM, null));
 
         BuyerStatus s = status(new VisitorTicket("demo", "b3", 0, 3L, "c"));
 
@@ -370,7 +370,7 @@ class BuyerStatusesTest {
     @Test
     void afterTheQueuesRetentionTheLinesSummaryStillPlacesEveryBuyer() {
         create(NOW.minus(Duration.ofDays(40)));
-        view.apply(new LineSummary(meta(), 7L, SeededPermutation.ALGORITHM, 50, 60, 40));
+        view.apply(new LineSummary(meta(), 7L, SeededPermutation.ALGORITHM, 50, 60, 40, null, null, null));
         SeededPermutation draw = new SeededPermutation(7, 50);
         long index = java.util.stream.LongStream.range(0, 50).filter(i -> draw.apply(i) + 1 > 40).findFirst()
                 .orElseThrow();

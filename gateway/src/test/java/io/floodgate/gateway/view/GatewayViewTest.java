@@ -83,7 +83,7 @@ class GatewayViewTest {
     void eventsReadBeforeTheirSaleIsCreatedAreAppliedOnceItIs() {
         view.apply(new BuyerQueued(meta(), "b1", 1, false));
         view.apply(new BuyerAdmitted(meta(), "b1", 1, NOW.plusSeconds(60), java.time.Duration.ZERO));
-        view.apply(new LineOpened(meta(), 5, 0, SeededPermutation.ALGORITHM));
+        view.apply(new LineOpened(meta(), 5, 0, SeededPermutation.ALGORITHM, null));
         assertTrue(view.sale("demo").isEmpty());
 
         createSale();
@@ -94,7 +94,7 @@ class GatewayViewTest {
     @Test
     void thePreQueuesDrawnPlacesFollowTheRecordedSeed() {
         createSale();
-        view.apply(new LineOpened(meta(), 99, 10, SeededPermutation.ALGORITHM));
+        view.apply(new LineOpened(meta(), 99, 10, SeededPermutation.ALGORITHM, null));
 
         SaleView sale = view.sale("demo").orElseThrow();
         assertEquals(10, sale.preQueueSize());

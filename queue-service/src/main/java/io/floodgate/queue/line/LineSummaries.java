@@ -3,6 +3,7 @@ package io.floodgate.queue.line;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.line.LineEvent;
 import io.floodgate.contracts.line.LineSummary;
+import io.floodgate.contracts.queue.DrawCommitment;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.queue.SeededPermutation;
 import org.apache.kafka.streams.KeyValue;
@@ -63,8 +64,12 @@ public final class LineSummaries implements Processor<String, QueueEvent, String
         if (line == null) {
             return empty;
         }
+        // The nonce is as secret as the seed until the line opens: with it, the seed could be brute-forced.
+        Draw draw = line.draw();
         return new LineSummary(empty.meta(), line.seed(), line.opened() ? SeededPermutation.ALGORITHM : null,
-                line.preQueueSize(), line.lastSequence(), line.admittedThrough());
+                line.preQueueSize(), line.lastSequence(), line.admittedThrough(),
+                draw == null ? null : draw.commitment(), draw == null ? null : DrawCommitment.SCHEME,
+                draw != null && line.opened() ? draw.nonce() : null);
     }
 
     /** Once per start: every line with no summary yet gets one (lines from before summaries existed). */

@@ -12,6 +12,8 @@ import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.DrawCommitment;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.queue.SeededPermutation;
@@ -36,8 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Owns each sale's line. Before opening, arrivals join the pre-queue; at opening a recorded seed
- * draws the pre-queue's order; after opening, first come, first served. On a wall-clock tick it
+ * Owns each sale's line. At the sale's creation it draws a seed and publishes only its commitment;
+ * before opening, arrivals join the pre-queue; at opening the seed, revealed, draws the pre-queue's
+ * order; after opening, first come, first served. On a wall-clock tick it
  * admits buyers in place order as {@link io.floodgate.queue.admission.AdmissionBudget} allows:
  * the sale's rate, room among active shoppers, and what the stock can still serve. Everything it
  * counts comes from events (sales, arrivals, holds re-keyed by sale), all co-partitioned by sale,
@@ -82,7 +85,7 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         Event value = record.value();
         if (value instanceof SaleCreated created) {
             if (lines.get(created.meta().saleId()) == null) {
-                lines.put(created.meta().saleId(), SaleLine.of(SaleState.created(created), now()));
+                lines.put(created.meta().saleId(), committed(SaleLine.of(SaleState.created(created), now()), now()));
             }
         } else if (value instanceof SaleEvent change) {
             SaleLine line = lines.get(change.meta().saleId());
@@ -98,11 +101,15 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
 
     private void place(BuyerArrived arrived) {
         String saleId = arrived.meta().saleId();
-        SaleLine known = lines.get(saleId);
-        if (known == null) {
+        SaleLine stored = lines.get(saleId);
+        if (stored == null) {
             // The gateway refuses unknown sales, so this is a record from outside the contract.
             LOG.warn("arrival {} for unknown sale {} ignored", arrived.meta().eventId(), saleId);
             return;
+        }
+        SaleLine known = committed(stored, now());
+        if (known != stored) {
+            lines.put(saleId, known);
         }
         String buyerKey = QueueStores.buyerKey(saleId, arrived.buyerId());
         QueuedBuyer placedBefore = buyers.get(buyerKey);
@@ -183,12 +190,28 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
                 : new BuyerQueued(meta, buyer.buyerId(), buyer.sequence(), repeated);
     }
 
-    /** Draws the pre-queue's order and records the seed, so anyone can re-derive it. */
+    /**
+     * The line with its draw made and committed to ({@link DrawCommitted}), if it was not yet: at
+     * the sale's creation, so the commitment precedes every arrival in the sale's partition. A line
+     * from before commitments (or opened already) is drawn here at its next arrival or opening.
+     */
+    private SaleLine committed(SaleLine line, long nowMs) {
+        if (line.drawn() || line.opened()) {
+            return line;
+        }
+        SaleLine drawn = line.withDraw(Draw.random(seeds));
+        emit(line.saleId(), new DrawCommitted(EventMeta.of(line.saleId(), "sale:" + line.saleId(), "draw:" + nowMs,
+                Instant.ofEpochMilli(nowMs)), drawn.draw().commitment(), DrawCommitment.SCHEME));
+        return drawn;
+    }
+
+    /** Orders the pre-queue by the committed draw and reveals it, so anyone can check and re-derive it. */
     private SaleLine open(SaleLine line, long nowMs) {
-        SaleLine opened = line.open(seeds.nextLong(), nowMs);
+        SaleLine opened = committed(line, nowMs).open(nowMs);
         lines.put(line.saleId(), opened);
         emit(line.saleId(), new LineOpened(EventMeta.of(line.saleId(), "sale:" + line.saleId(), "opening:" + nowMs,
-                Instant.ofEpochMilli(nowMs)), opened.seed(), opened.preQueueSize(), SeededPermutation.ALGORITHM));
+                Instant.ofEpochMilli(nowMs)), opened.seed(), opened.preQueueSize(), SeededPermutation.ALGORITHM,
+                opened.draw().nonce()));
         return opened;
     }
 

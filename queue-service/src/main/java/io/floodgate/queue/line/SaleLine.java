@@ -10,7 +10,10 @@ import io.floodgate.queue.admission.AdmissionMeter;
  * One sale's line as queue-service keeps it.
  *
  * @param preQueueSize    buyers who arrived before opening (fixed once the line opens)
- * @param seed            the draw that ordered the pre-queue; null until the line opens
+ * @param seed            the draw that ordered the pre-queue, revealed: null until the line opens
+ * @param draw            the draw committed to before the first arrival; null only for a line
+ *                        from before commitments (drawn at its next arrival or opening, see
+ *                        {@link QueueProcessor}). Drawn is not opened: {@link #opened()} is the seed.
  * @param lastSequence    the highest place given (places are 1-based and dense; the pre-queue
  *                        holds places 1 to preQueueSize)
  * @param admittedThrough every place up to and including this one has been admitted
@@ -18,11 +21,11 @@ import io.floodgate.queue.admission.AdmissionMeter;
  * @param shoppers        admitted buyers still shopping
  * @param closedAtMs      when queue-service learnt the sale closed, or 0 while it is open
  */
-public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSequence, long admittedThrough,
+public record SaleLine(SaleState sale, long preQueueSize, Long seed, Draw draw, long lastSequence, long admittedThrough,
                        AdmissionMeter meter, Stock stock, Shoppers shoppers, long lastArrivalMs, long closedAtMs) {
 
     public static SaleLine of(SaleState sale, long nowMs) {
-        return new SaleLine(sale, 0, null, 0, 0, AdmissionMeter.startingAt(nowMs), Stock.of(sale.config()),
+        return new SaleLine(sale, 0, null, null, 0, 0, AdmissionMeter.startingAt(nowMs), Stock.of(sale.config()),
                 Shoppers.NONE, 0, 0);
     }
 
@@ -39,7 +42,7 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     }
 
     public SaleLine arrivalAt(long nowMs) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers, nowMs, closedAtMs);
+        return new SaleLine(sale, preQueueSize, seed, draw, lastSequence, admittedThrough, meter, stock, shoppers, nowMs, closedAtMs);
     }
 
     public String saleId() {
@@ -48,6 +51,16 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
 
     public boolean opened() {
         return seed != null;
+    }
+
+    /** Whether the draw has been made (and committed to); the line may still be closed to the draw. */
+    public boolean drawn() {
+        return draw != null;
+    }
+
+    public SaleLine withDraw(Draw made) {
+        return new SaleLine(sale, preQueueSize, seed, made, lastSequence, admittedThrough, meter, stock, shoppers,
+                lastArrivalMs, closedAtMs);
     }
 
     public long waiting() {
@@ -65,7 +78,7 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
 
     /** The sale changed at {@code nowMs}; a close is dated, for the clean-up after it. */
     public SaleLine withSale(SaleState changed, long nowMs) {
-        return new SaleLine(changed, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, shoppers,
+        return new SaleLine(changed, preQueueSize, seed, draw, lastSequence, admittedThrough, meter, stock, shoppers,
                 lastArrivalMs, changed.closed() && closedAtMs == 0 ? nowMs : closedAtMs);
     }
 
@@ -78,23 +91,26 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     }
 
     public SaleLine withPreQueued() {
-        return new SaleLine(sale, preQueueSize + 1, seed, lastSequence, admittedThrough, meter, stock, shoppers,
+        return new SaleLine(sale, preQueueSize + 1, seed, draw, lastSequence, admittedThrough, meter, stock, shoppers,
                 lastArrivalMs, closedAtMs);
     }
 
     /**
-     * Opens the line: the pre-queue takes places 1 to preQueueSize in the order drawn from
-     * {@code drawn}. Admission credit accrues from opening time (at most a second's worth).
+     * Opens the line, revealing its draw: the pre-queue takes places 1 to preQueueSize in the
+     * order drawn from the committed seed. Admission credit accrues from opening time (at most a
+     * second's worth).
      */
-    public SaleLine open(long drawn, long nowMs) {
+    public SaleLine open(long nowMs) {
+        if (draw == null) {
+            throw new IllegalStateException("sale " + saleId() + " opens without a draw");
+        }
         long meterStart = Math.min(nowMs, sale.config().opensAt().toEpochMilli());
-        return new SaleLine(sale, preQueueSize, drawn, preQueueSize, admittedThrough,
-                AdmissionMeter.startingAt(meterStart),
-                stock, shoppers, lastArrivalMs, closedAtMs);
+        return new SaleLine(sale, preQueueSize, draw.seed(), draw, preQueueSize, admittedThrough,
+                AdmissionMeter.startingAt(meterStart), stock, shoppers, lastArrivalMs, closedAtMs);
     }
 
     public SaleLine withNewBuyer() {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence + 1, admittedThrough, meter, stock, shoppers,
+        return new SaleLine(sale, preQueueSize, seed, draw, lastSequence + 1, admittedThrough, meter, stock, shoppers,
                 lastArrivalMs, closedAtMs);
     }
 
@@ -105,7 +121,7 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     public SaleLine tick(long nowMs) {
         AdmissionMeter next = admitting() ? meter.accrue(nowMs, sale.admissionRatePerSecond())
                 : AdmissionMeter.startingAt(nowMs);
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, next, stock, shoppers,
+        return new SaleLine(sale, preQueueSize, seed, draw, lastSequence, admittedThrough, next, stock, shoppers,
                 lastArrivalMs, closedAtMs);
     }
 
@@ -119,17 +135,17 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, long lastSe
     }
 
     public SaleLine admitted(long count) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough + count, meter.spend(count), stock,
+        return new SaleLine(sale, preQueueSize, seed, draw, lastSequence, admittedThrough + count, meter.spend(count), stock,
                 shoppers.admitted(count), lastArrivalMs, closedAtMs);
     }
 
     public SaleLine withStock(Stock changed) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, changed, shoppers,
+        return new SaleLine(sale, preQueueSize, seed, draw, lastSequence, admittedThrough, meter, changed, shoppers,
                 lastArrivalMs, closedAtMs);
     }
 
     public SaleLine withShoppers(Shoppers changed) {
-        return new SaleLine(sale, preQueueSize, seed, lastSequence, admittedThrough, meter, stock, changed,
+        return new SaleLine(sale, preQueueSize, seed, draw, lastSequence, admittedThrough, meter, stock, changed,
                 lastArrivalMs, closedAtMs);
     }
 }
