@@ -106,6 +106,7 @@ async function start() {
   $("join-button").onclick = join;
   $("hold-button").onclick = hold;
   $("pay-button").onclick = pay;
+  showDraw(sale.draw);
   window.addEventListener("storage", (e) => { // another tab joined or moved on: follow it
     if (e.key === storeKey) { me = load(); follow(); }
   });
@@ -392,3 +393,23 @@ async function showOrder(orderId) {
 }
 
 start();
+
+// The draw's commitment, then what the opening revealed; asked again once a minute until revealed.
+function showDraw(draw) {
+  if (!draw || !draw.commitment) return;
+  show("draw", true);
+  $("draw-commitment").textContent = draw.commitment;
+  const revealed = Boolean(draw.seed);
+  show("draw-revealed", revealed);
+  show("draw-pending", !revealed);
+  if (revealed) {
+    $("draw-seed").textContent = draw.seed;
+    $("draw-nonce").textContent = draw.nonce;
+    $("draw-check").textContent = draw.check;
+    return;
+  }
+  setTimeout(() => call("GET", api).then((info) => {
+    if (info.status === 200) showDraw(info.json.draw);
+  }, () => {}), 60000);
+}
+

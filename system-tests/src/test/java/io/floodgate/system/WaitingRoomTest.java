@@ -3,6 +3,8 @@ package io.floodgate.system;
 import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
+import io.floodgate.contracts.queue.DrawCommitment;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.SeededPermutation;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,7 @@ class WaitingRoomTest extends StackTest {
             assertEquals("PRE_QUEUE", joined.text("state"), joined.body().toString());
             earlyTickets.put("early-" + i, joined.text("ticket"));
         }
+        String committed = gateway.get("/api/sales/fair", Map.of()).body().path("draw").path("commitment").asText();
         Await.until("open", () -> gateway.get("/api/sales/fair", Map.of()).text("phase"), "ON_SALE"::equals);
         List<String> lateOrder = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -71,6 +74,12 @@ class WaitingRoomTest extends StackTest {
 
         LineOpened opened = events("fair", LineOpened.class).findFirst().orElseThrow();
         assertEquals(30, opened.preQueueSize());
+        // The public sale info showed the commitment; after opening it shows what satisfies it.
+        assertEquals(events("fair", DrawCommitted.class).findFirst().orElseThrow().commitment(), committed);
+        var draw = gateway.get("/api/sales/fair", Map.of()).body().path("draw");
+        assertEquals(Long.toString(opened.seed()), draw.path("seed").asText());
+        assertTrue(DrawCommitment.matches(draw.path("scheme").asText(), committed, draw.path("nonce").asText(),
+                opened.seed()), draw.toString());
         SeededPermutation drawn = new SeededPermutation(opened.seed(), opened.preQueueSize());
         Map<Long, String> preQueueIndexToBuyer = new HashMap<>();
         events("fair", BuyerPreQueued.class).forEach(p -> preQueueIndexToBuyer.put(p.preQueueIndex(), p.buyerId()));

@@ -3,16 +3,18 @@ package io.floodgate.gateway.buyer;
 import io.floodgate.contracts.sale.SalePhase;
 import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.contracts.sale.SectionConfig;
+import io.floodgate.gateway.view.PublicDraw;
 import io.floodgate.gateway.view.SaleView;
 
 import java.time.Instant;
 import java.util.List;
 
-/** What anyone may know of a sale: the same for every buyer, so cacheable. */
+/** What anyone may know of a sale: the same for every buyer, so cacheable. {@code draw}: see {@link PublicDraw}. */
 public record SaleInfo(String saleId, String name, SalePhase phase, String message, Instant opensAt, String currency,
                        int perBuyerLimit, int admissionRatePerSecond, double measuredAdmissionRate,
                        List<Section> sections, long seatsFree,
-                       long seatsHeld, long seatsSold, long preQueued, long inLine, long admittedThrough) {
+                       long seatsHeld, long seatsSold, long preQueued, long inLine, long admittedThrough,
+                       PublicDraw draw) {
 
     public record Section(String id, String name, boolean generalAdmission, int capacity, long priceCents) {
     }
@@ -24,7 +26,7 @@ public record SaleInfo(String saleId, String name, SalePhase phase, String messa
                 state.admissionRatePerSecond(), sale.measuredAdmissionRate(now),
                 state.config().sections().stream().map(SaleInfo::section).toList(),
                 sale.stock().free(), sale.stock().held(), sale.stock().sold(), sale.preQueueSize(), sale.lastSequence(),
-                sale.admittedThrough());
+                sale.admittedThrough(), sale.draw());
     }
 
     private static Section section(SectionConfig s) {

@@ -19,6 +19,7 @@ import io.floodgate.contracts.provider.ProviderEvent;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.sale.SaleClosed;
@@ -205,7 +206,12 @@ public final class GatewayView {
                 saleChanges.complete(change.meta().eventId(), s);
             });
         } else if (event instanceof LineOpened opened) {
-            sale(opened.meta().saleId()).ifPresent(s -> s.opened(opened.seed(), opened.preQueueSize()));
+            sale(opened.meta().saleId()).ifPresent(s -> {
+                s.opened(opened.seed(), opened.preQueueSize());
+                s.revealed(opened.seed(), opened.nonce());
+            });
+        } else if (event instanceof DrawCommitted committed) {
+            sale(committed.meta().saleId()).ifPresent(s -> s.committed(committed.scheme(), committed.commitment()));
         } else if (event instanceof BuyerPreQueued preQueued) {
             sale(preQueued.meta().saleId()).ifPresent(s -> s.preQueued(preQueued.preQueueIndex()));
             answeredJoins.add(preQueued);

@@ -35,6 +35,7 @@ public final class SaleView {
     private volatile long lastSequence;
     private volatile long admittedThrough;
     private volatile Instant closedAt;
+    private volatile PublicDraw draw = PublicDraw.NONE;
     /** First sequence of each admission batch -> that batch's window. */
     private final ConcurrentSkipListMap<Long, Window> windows = new ConcurrentSkipListMap<>();
     private final RateMeter admissions = new RateMeter();
@@ -74,6 +75,10 @@ public final class SaleView {
      * and admitted (an admission whose window is gone is long over, see {@link #windowEnd}).
      */
     void summarised(LineSummary line) {
+        committed(line.commitmentScheme(), line.commitment());
+        if (line.opened()) {
+            draw = draw.revealed(line.seed(), line.nonce());
+        }
         if (line.opened() && preQueueOrder == null) {
             opened(line.seed(), line.preQueueSize());
         } else if (!line.opened() && line.preQueueSize() > 0) {
@@ -182,6 +187,19 @@ public final class SaleView {
     void closed(Instant at) {
         closedAt = at;
         windows.clear();
+    }
+
+    /** The draw's commitment and, once the line opened, what it reveals. */
+    public PublicDraw draw() {
+        return draw;
+    }
+
+    void committed(String scheme, String commitment) {
+        draw = draw.committed(scheme, commitment);
+    }
+
+    void revealed(long seed, String nonce) {
+        draw = draw.revealed(seed, nonce);
     }
 
     void opened(long seed, long size) {

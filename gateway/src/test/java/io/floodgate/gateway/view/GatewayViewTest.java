@@ -9,6 +9,9 @@ import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.line.LineSummary;
+import io.floodgate.contracts.queue.DrawCommitment;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SalePaused;
@@ -22,6 +25,7 @@ import io.floodgate.contracts.hold.RejectionReason;
 import io.floodgate.gateway.testing.ManualClock;
 import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.buyer.BuyerState;
+import io.floodgate.gateway.buyer.SaleInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatewayViewTest {
@@ -89,6 +94,39 @@ class GatewayViewTest {
         createSale();
 
         assertEquals(1, view.sale("demo").orElseThrow().admittedThrough(), "nothing was dropped");
+    }
+
+    @Test
+    void theSaleInfoShowsTheDrawsCommitmentBeforeOpeningAndItsSeedAfter() {
+        String nonce = "00112233445566778899aabbccddeeff";
+        String commitment = DrawCommitment.of(nonce, -42);
+        view.apply(new DrawCommitted(meta(), commitment, DrawCommitment.SCHEME)); // read before its sale
+        createSale();
+
+        PublicDraw before = SaleInfo.of(view.sale("demo").orElseThrow(), NOW).draw();
+        assertEquals(commitment, before.commitment());
+        assertEquals(DrawCommitment.SCHEME, before.scheme());
+        assertNull(before.seed(), "the seed is not told before opening");
+        assertNull(before.nonce(), "nor the nonce");
+
+        view.apply(new LineOpened(meta(), -42, 3, SeededPermutation.ALGORITHM, nonce));
+        PublicDraw after = SaleInfo.of(view.sale("demo").orElseThrow(), NOW).draw();
+        assertEquals(commitment, after.commitment());
+        assertEquals("-42", after.seed(), "as text: a JavaScript number cannot hold 64 bits");
+        assertEquals(nonce, after.nonce());
+        assertEquals("printf '%s:%s' " + nonce + " -42 | sha256sum", after.check());
+    }
+
+    @Test
+    void aLineSummaryTellsTheDrawWhenTheQueueEventsAreGone() {
+        createSale();
+        view.apply(new LineSummary(meta(), null, null, 2, 0, 0, "c0ffee", DrawCommitment.SCHEME, null));
+        assertEquals("c0ffee", view.sale("demo").orElseThrow().draw().commitment());
+        assertNull(view.sale("demo").orElseThrow().draw().seed());
+
+        view.apply(new LineSummary(meta(), 7L, SeededPermutation.ALGORITHM, 2, 2, 0, "c0ffee", DrawCommitment.SCHEME, "ab"));
+        assertEquals("7", view.sale("demo").orElseThrow().draw().seed());
+        assertEquals("ab", view.sale("demo").orElseThrow().draw().nonce());
     }
 
     @Test
