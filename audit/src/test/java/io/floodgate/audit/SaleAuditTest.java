@@ -1,5 +1,6 @@
 package io.floodgate.audit;
 
+import io.floodgate.audit.fairness.DrawVerdict;
 import io.floodgate.audit.fairness.FairnessAudit;
 import io.floodgate.audit.fairness.FairnessReport;
 import io.floodgate.audit.fairness.FairnessText;
@@ -22,7 +23,10 @@ import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.payment.PaymentAuthorized;
 import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.DrawCommitment;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
@@ -60,6 +64,8 @@ class SaleAuditTest {
         assertEquals(300, fairness.line().preQueued());
         assertEquals(300, fairness.preQueue().admittedChecked());
         assertEquals(0, fairness.preQueue().placesNotFromSeed());
+        assertEquals(DrawVerdict.VERIFIED, fairness.draw().verdict(), "the revealed draw is what was committed to");
+        assertEquals(0, fairness.draw().preQueuedBeforeCommitment());
         double shuffled = (double) fairness.preQueue().arrivalInversions() / fairness.preQueue().pairs();
         assertTrue(shuffled > 0.4 && shuffled < 0.6, "the pre-queue is drawn, not kept in arrival order: " + shuffled);
         assertEquals(0, fairness.order().admissionsAgainstArrival());
@@ -105,11 +111,69 @@ class SaleAuditTest {
     @Test
     void aPreQueueNotDrawnFromTheRecordedSeedIsCaught() throws Exception {
         List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> e instanceof LineOpened o
-                ? List.<Event>of(new LineOpened(o.meta(), o.seed() + 1, o.preQueueSize(), o.permutation())) : null);
+                ? List.<Event>of(new LineOpened(o.meta(), o.seed() + 1, o.preQueueSize(), o.permutation(), o.nonce())) : null);
         FairnessReport report = FairnessAudit.of(replay(tampered));
         assertFalse(report.fair());
         assertTrue(report.preQueue().placesNotFromSeed() > 250, "nearly every place differs under another seed");
     }
+
+    @Test
+    void aRevealedSeedThatDoesNotMatchItsCommitmentIsRefused() throws Exception {
+        // Whoever controls the system reveals another seed than the one committed to.
+        List<LoggedEvent> reseeded = Logs.rewrite(SALE, e -> e instanceof LineOpened o
+                ? List.<Event>of(new LineOpened(o.meta(), o.seed() ^ 1, o.preQueueSize(), o.permutation(), o.nonce()))
+                : null);
+        FairnessReport report = FairnessAudit.of(replay(reseeded));
+
+        assertFalse(report.fair());
+        assertEquals(DrawVerdict.MISMATCH, report.draw().verdict());
+        assertTrue(report.findings().stream().anyMatch(f -> f.startsWith("draw refused: SHA-256 of the revealed")),
+                report.findings().toString());
+        assertTrue(FairnessText.format(report).contains("MISMATCH"));
+    }
+
+    @Test
+    void aCommitmentThatTheRevealedDrawDoesNotHashToIsRefused() throws Exception {
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> e instanceof DrawCommitted d
+                ? List.<Event>of(new DrawCommitted(d.meta(), DrawCommitment.of("00", 0), d.scheme())) : null);
+        FairnessReport report = FairnessAudit.of(replay(tampered));
+
+        assertFalse(report.fair());
+        assertEquals(DrawVerdict.MISMATCH, report.draw().verdict());
+        assertEquals(1, report.findings().size(), "only the draw is refused: " + report.findings());
+    }
+
+    @Test
+    void aCommitmentMadeAfterTheFirstPreQueuedBuyerIsRefused() throws Exception {
+        // The commitment recorded only after a hundred buyers were pre-queued: the draw could follow them.
+        DrawCommitted[] held = new DrawCommitted[1];
+        List<LoggedEvent> late = Logs.rewrite(SALE, e -> {
+            if (e instanceof DrawCommitted d) {
+                held[0] = d;
+                return List.of();
+            }
+            return e instanceof BuyerPreQueued p && p.preQueueIndex() == 99 ? List.<Event>of(p, held[0]) : null;
+        });
+        FairnessReport report = FairnessAudit.of(replay(late));
+
+        assertFalse(report.fair());
+        assertEquals(DrawVerdict.COMMITTED_LATE, report.draw().verdict());
+        assertEquals(100, report.draw().preQueuedBeforeCommitment());
+        assertTrue(report.findings().get(0).contains("pre-queued before the draw was committed to"), report.findings().toString());
+    }
+
+    @Test
+    void aSaleFromBeforeCommitmentsIsReportedNotCommittedWithoutBeingRefused() throws Exception {
+        List<LoggedEvent> old = Logs.rewrite(SALE, e -> e instanceof DrawCommitted ? List.of()
+                : e instanceof LineOpened o ? List.<Event>of(new LineOpened(o.meta(), o.seed(), o.preQueueSize(),
+                o.permutation(), null)) : null);
+        FairnessReport report = FairnessAudit.of(replay(old));
+
+        assertTrue(report.fair(), report.findings().toString());
+        assertEquals(DrawVerdict.NOT_COMMITTED, report.draw().verdict());
+        assertTrue(FairnessText.format(report).contains("could have been chosen late"));
+    }
+
 
     @Test
     void admissionsFasterThanTheConfiguredRateAreCaught() throws Exception {

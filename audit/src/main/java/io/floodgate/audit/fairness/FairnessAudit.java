@@ -37,6 +37,7 @@ public final class FairnessAudit {
                 afterOpening.size() - withoutPlace, withoutPlace, admitted.size(), arrived.size() - admitted.size());
 
         FairnessReport.PreQueue preQueue = preQueue(opened, preQueued, findings);
+        FairnessReport.Draw draw = DrawAudit.of(replay.committed(), opened, replay.preQueuedBeforeCommitment(), findings);
         FairnessReport.Order order = order(afterOpening, admitted, preQueue.recordedSize(), replay, findings);
 
         long[] waits = admitted.stream().filter(b -> b.arrivedAt() != null).mapToLong(b -> {
@@ -60,7 +61,7 @@ public final class FairnessAudit {
                 Math.round(minutes.stream().mapToDouble(AdmissionMinute::allowed).sum() * 10) / 10.0,
                 minutes.stream().mapToLong(AdmissionMinute::admitted).max().orElse(0), over);
 
-        return new FairnessReport(replay.saleId(), findings.isEmpty(), findings, line, preQueue, order,
+        return new FairnessReport(replay.saleId(), findings.isEmpty(), findings, line, preQueue, draw, order,
                 Waits.of(waits), pace, minutes, replay.outcomes());
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param findings every way the line broke a promise, as sentences; empty for a fair sale
  */
 public record FairnessReport(String saleId, boolean fair, List<String> findings, Line line, PreQueue preQueue,
-                             Order order, Waits waits, Pace pace, List<AdmissionMinute> admissionsPerMinute,
+                             Draw draw, Order order, Waits waits, Pace pace, List<AdmissionMinute> admissionsPerMinute,
                              Map<BuyerOutcome, Long> buyersByFinalState) {
     public FairnessReport {
         findings = List.copyOf(findings);
@@ -46,6 +46,18 @@ public record FairnessReport(String saleId, boolean fair, List<String> findings,
     public record PreQueue(boolean opened, Instant openedAt, Long seed, String permutation, long recordedSize,
                            long indexesOutOfArrival, long admittedChecked, long placesNotFromSeed,
                            long arrivalInversions, long pairs) {
+    }
+
+    /**
+     * The draw's commitment ({@code DrawCommitted}) against what {@code LineOpened} revealed.
+     *
+     * @param commitment                null when the log has none
+     * @param nonce                     revealed at opening, null before (or for a sale from before commitments)
+     * @param preQueuedBeforeCommitment buyers pre-queued before the commitment in the log: 0 for a draw
+     *                                  committed in time
+     */
+    public record Draw(DrawVerdict verdict, String scheme, String commitment, Instant committedAt, String nonce,
+                       long preQueuedBeforeCommitment) {
     }
 
     /**

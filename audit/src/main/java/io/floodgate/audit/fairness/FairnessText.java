@@ -33,6 +33,16 @@ public final class FairnessText {
                                     : Text.format("%.1f%%", 100.0 * p.arrivalInversions() / p.pairs())));
         }
 
+        FairnessReport.Draw d = r.draw();
+        out.append("\nThe draw's commitment: ").append(d.verdict()).append('\n');
+        if (d.commitment() == null) {
+            out.append("  no commitment in the log (a sale drawn before commitments): the seed could have been chosen late\n");
+        } else {
+            out.append(Text.format("  committed %s: %s (%s)%n", Text.instant(d.committedAt()), d.commitment(), d.scheme()))
+                    .append(Text.format("  revealed nonce %s; buyers pre-queued before the commitment %,d%n",
+                            d.nonce() == null ? "-" : d.nonce(), d.preQueuedBeforeCommitment()));
+        }
+
         FairnessReport.Order o = r.order();
         out.append("\nFirst come, first served after the opening (every count should be 0)\n")
                 .append(Text.format("  buyers admitted after arriving after the opening %,d%n", o.admittedAfterOpening()))

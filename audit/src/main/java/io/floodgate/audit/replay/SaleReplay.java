@@ -24,6 +24,7 @@ import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.queue.SeededPermutation;
@@ -54,6 +55,8 @@ public final class SaleReplay {
     private final String saleId;
     private SaleCreated created;
     private LineOpened opened;
+    private DrawCommitted committed;
+    private long preQueuedBeforeCommitment;
     private final List<SaleEvent> operatorActions = new ArrayList<>();
     private final Map<String, Track> buyers = new LinkedHashMap<>();
     private final List<Track> admissions = new ArrayList<>();
@@ -166,7 +169,12 @@ public final class SaleReplay {
     }
 
     private void queue(QueueEvent e) {
-        if (e instanceof LineOpened o) {
+        if (e instanceof DrawCommitted d) {
+            if (committed == null) {
+                committed = d;
+                moments.add(new Moment(at(d), "draw committed: " + d.commitment() + " (" + d.scheme() + ")"));
+            }
+        } else if (e instanceof LineOpened o) {
             if (opened == null) {
                 opened = o;
                 moments.add(new Moment(at(o), "line opened: " + o.preQueueSize() + " buyer(s) in the pre-queue, "
@@ -175,6 +183,9 @@ public final class SaleReplay {
         } else if (e instanceof BuyerPreQueued p) {
             Track t = track(p.buyerId());
             if (!p.repeated() && t.preQueueIndex < 0) {
+                if (committed == null) {
+                    preQueuedBeforeCommitment++;
+                }
                 t.preQueueIndex = p.preQueueIndex();
                 t.reach(BuyerOutcome.PRE_QUEUE);
             }
@@ -332,6 +343,16 @@ public final class SaleReplay {
     /** The line's opening, or null when it never opened. */
     public LineOpened opened() {
         return opened;
+    }
+
+    /** The draw's commitment, or null when the log has none (a sale from before commitments). */
+    public DrawCommitted committed() {
+        return committed;
+    }
+
+    /** Buyers pre-queued before the log shows the draw's commitment: 0 when the draw was committed in time. */
+    public long preQueuedBeforeCommitment() {
+        return preQueuedBeforeCommitment;
     }
 
     /** Everything operators did after creating the sale, in order. */

@@ -25,6 +25,8 @@ import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.DrawCommitment;
+import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleConfig;
@@ -106,6 +108,10 @@ public final class SyntheticSale {
         Instant opens = CREATED.plus(PRE_QUEUE);
         emit(Topics.SALES, saleId, new SaleCreated(meta(CREATED, "sale:" + saleId, "operator"), "ops",
                 new SaleConfig("Synthetic night", opens, "EUR", RATE, 1_000_000, WINDOW, HOLD, 4, sections)));
+        long seed = random.nextLong();
+        String nonce = String.format("%016x%016x", random.nextLong(), random.nextLong());
+        emit(Topics.QUEUE, saleId, new DrawCommitted(meta(CREATED, "sale:" + saleId, "draw"),
+                DrawCommitment.of(nonce, seed), DrawCommitment.SCHEME));
         int preQueued = buyers / 10;
         List<String> preQueue = new ArrayList<>();
         List<Instant> queuedAt = new ArrayList<>();
@@ -116,9 +122,8 @@ public final class SyntheticSale {
             emit(Topics.ARRIVALS, saleId, new BuyerArrived(meta(at, buyer, "join"), buyer));
             emit(Topics.QUEUE, saleId, new BuyerPreQueued(meta(at.plusMillis(2), buyer, "arrival"), buyer, i, false));
         }
-        long seed = random.nextLong();
         emit(Topics.QUEUE, saleId, new LineOpened(meta(opens, "sale:" + saleId, "opening"), seed, preQueued,
-                SeededPermutation.ALGORITHM));
+                SeededPermutation.ALGORITHM, nonce));
         List<String> line = new ArrayList<>();
         if (preQueued > 0) {
             SeededPermutation draw = new SeededPermutation(seed, preQueued);
