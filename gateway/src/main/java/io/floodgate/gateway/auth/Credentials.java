@@ -6,8 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 public final class Credentials {
     /** Header carrying a buyer's visitor ticket (or the {@code ticket} query parameter, for EventSource). */
     public static final String TICKET_HEADER = "Floodgate-Ticket";
-    /** Header naming the operator who acts, recorded in the events they cause. */
-    public static final String OPERATOR_HEADER = "Floodgate-Operator";
 
     private static final String BEARER = "Bearer ";
 

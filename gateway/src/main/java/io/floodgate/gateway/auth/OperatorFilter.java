@@ -8,7 +8,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-/** Every operator call is authenticated before anything else, its body included, is looked at. */
+/**
+ * Every operator call is authenticated, and its role checked, before anything else (its body
+ * included) is looked at: the one place that decides, so no action can forget it. The operator
+ * signed in is the request attribute {@link Operator#ATTRIBUTE}.
+ */
 @ServerFilter("/api/operator/**")
 public class OperatorFilter {
     private final OperatorGuard guard;
@@ -22,7 +26,8 @@ public class OperatorFilter {
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
         try {
-            guard.check(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+            request.setAttribute(Operator.ATTRIBUTE, guard.check(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+                    request.getMethod()));
             return null;
         } catch (ApiException e) {
             return e.toResponse();

@@ -16,20 +16,19 @@ import io.floodgate.contracts.sale.SectionConfig;
 import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiError;
 import io.floodgate.gateway.api.ApiException;
-import io.floodgate.gateway.auth.Credentials;
+import io.floodgate.gateway.auth.Operator;
 import io.floodgate.gateway.buyer.SaleInfo;
 import io.floodgate.gateway.publish.EventPublisher;
 import io.floodgate.gateway.publish.Publishing;
 import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.SaleView;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -44,8 +43,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What operators do. Every call needs the operator token ({@link io.floodgate.gateway.auth.OperatorFilter});
- * every action is an event naming who did it ({@code Floodgate-Operator} header).
+ * What operators do. Every call needs an operator credential, and every action the operator role
+ * ({@link io.floodgate.gateway.auth.OperatorFilter}); every action is an event naming who did it:
+ * the name of the credential, never anything the caller writes.
  */
 @Controller("/api/operator/sales")
 @ExecuteOn(OperatorController.EXECUTOR)
@@ -78,13 +78,13 @@ public class OperatorController {
     @Operation(summary = "Create a sale (operators)")
     @Post
     public CompletableFuture<HttpResponse<Object>> create(
-            @Nullable @Header(Credentials.OPERATOR_HEADER) String operatorName,
+            @RequestAttribute(Operator.ATTRIBUTE) Operator operator,
             @Valid @Body CreateSaleRequest request) {
         Optional<SaleView> existing = view.sale(request.saleId());
         if (existing.isPresent()) {
             return CompletableFuture.completedFuture(createdAs(existing.get(), request));
         }
-        SaleCreated created = new SaleCreated(meta(request.saleId()), operator(operatorName),
+        SaleCreated created = new SaleCreated(meta(request.saleId()), operator.name(),
                 config(request, tokens.now()));
         return Publishing.ask(view.saleChanges(), created.meta().eventId(), settings.answerWait(),
                         () -> publisher.publish(Topics.SALES, request.saleId(), created))
@@ -103,48 +103,48 @@ public class OperatorController {
 
     @Operation(summary = "Pause a sale: places are kept and no window or hold runs out until it resumes")
     @Post("/{saleId}/pause")
-    public CompletableFuture<HttpResponse<Object>> pause(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
-            String operatorName, @Valid @Body OperatorNote note) {
+    public CompletableFuture<HttpResponse<Object>> pause(String saleId, @RequestAttribute(Operator.ATTRIBUTE)
+            Operator operator, @Valid @Body OperatorNote note) {
         SaleState state = requireOpen(saleId);
         if (state.paused()) {
             throw new ApiException(HttpStatus.CONFLICT, "ALREADY_PAUSED", "Sale '" + saleId + "' is paused already.");
         }
-        return record(new SalePaused(meta(saleId), operator(operatorName), note.reason()), HttpStatus.OK);
+        return record(new SalePaused(meta(saleId), operator.name(), note.reason()), HttpStatus.OK);
     }
 
     @Operation(summary = "Resume a paused sale")
     @Post("/{saleId}/resume")
-    public CompletableFuture<HttpResponse<Object>> resume(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
-            String operatorName, @Valid @Body OperatorNote note) {
+    public CompletableFuture<HttpResponse<Object>> resume(String saleId, @RequestAttribute(Operator.ATTRIBUTE)
+            Operator operator, @Valid @Body OperatorNote note) {
         if (!requireOpen(saleId).paused()) {
             throw new ApiException(HttpStatus.CONFLICT, "NOT_PAUSED", "Sale '" + saleId + "' is not paused.");
         }
-        return record(new SaleResumed(meta(saleId), operator(operatorName), note.reason()), HttpStatus.OK);
+        return record(new SaleResumed(meta(saleId), operator.name(), note.reason()), HttpStatus.OK);
     }
 
     @Operation(summary = "Close a sale for good")
     @Post("/{saleId}/close")
-    public CompletableFuture<HttpResponse<Object>> close(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
-            String operatorName, @Valid @Body OperatorNote note) {
+    public CompletableFuture<HttpResponse<Object>> close(String saleId, @RequestAttribute(Operator.ATTRIBUTE)
+            Operator operator, @Valid @Body OperatorNote note) {
         requireOpen(saleId);
-        return record(new SaleClosed(meta(saleId), operator(operatorName), note.reason()), HttpStatus.OK);
+        return record(new SaleClosed(meta(saleId), operator.name(), note.reason()), HttpStatus.OK);
     }
 
     @Operation(summary = "Change the admission rate, live")
     @Post("/{saleId}/rate")
-    public CompletableFuture<HttpResponse<Object>> rate(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
-            String operatorName, @Valid @Body RateChange change) {
+    public CompletableFuture<HttpResponse<Object>> rate(String saleId, @RequestAttribute(Operator.ATTRIBUTE)
+            Operator operator, @Valid @Body RateChange change) {
         requireOpen(saleId);
-        return record(new AdmissionRateChanged(meta(saleId), operator(operatorName), change.reason(),
+        return record(new AdmissionRateChanged(meta(saleId), operator.name(), change.reason(),
                 change.admissionRatePerSecond()), HttpStatus.OK);
     }
 
     @Operation(summary = "Post a message every buyer in the sale sees (empty clears it)")
     @Post("/{saleId}/message")
-    public CompletableFuture<HttpResponse<Object>> message(String saleId, @Nullable @Header(Credentials.OPERATOR_HEADER)
-            String operatorName, @Valid @Body Broadcast broadcast) {
+    public CompletableFuture<HttpResponse<Object>> message(String saleId, @RequestAttribute(Operator.ATTRIBUTE)
+            Operator operator, @Valid @Body Broadcast broadcast) {
         requireOpen(saleId);
-        return record(new QueueMessagePosted(meta(saleId), operator(operatorName), broadcast.message()), HttpStatus.OK);
+        return record(new QueueMessagePosted(meta(saleId), operator.name(), broadcast.message()), HttpStatus.OK);
     }
 
     /** Publishes the action and answers once this instance's view shows it; 202 if that takes longer. */
@@ -174,10 +174,6 @@ public class OperatorController {
 
     private EventMeta meta(String saleId) {
         return EventMeta.of(saleId, "sale:" + saleId, EventMeta.newId(), tokens.now());
-    }
-
-    private static String operator(String name) {
-        return name == null || name.isBlank() ? "operator" : name;
     }
 
     private static SaleConfig config(CreateSaleRequest request, Instant now) {

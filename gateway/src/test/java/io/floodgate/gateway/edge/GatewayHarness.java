@@ -110,6 +110,10 @@ final class GatewayHarness implements AutoCloseable {
         }
     }
 
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     HttpClient client() {
         return client;
     }
