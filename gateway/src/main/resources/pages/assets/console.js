@@ -23,8 +23,7 @@ const FIGURES = [
 ];
 
 function headers() {
-  return { Authorization: `Bearer ${$("token").value}`, "Floodgate-Operator": $("operator").value || "console",
-    "Content-Type": "application/json" };
+  return { Authorization: `Bearer ${$("token").value}`, "Content-Type": "application/json" };
 }
 
 async function call(method, path, body) {
@@ -38,6 +37,7 @@ async function call(method, path, body) {
 async function loadSales() {
   sessionStorage.setItem("floodgate.token", $("token").value);
   try {
+    signedIn(await call("GET", "/api/operator/me"));
     const sales = await call("GET", "/api/operator/sales");
     const select = $("sale");
     const current = select.value || new URLSearchParams(location.search).get("sale");
@@ -49,6 +49,16 @@ async function loadSales() {
   } catch (e) {
     $("error").textContent = e.message;
   }
+}
+
+// Who the token signs in as (the name the events record); a viewer's actions are hidden and disabled
+// (the gateway refuses them anyway: 403 READ_ONLY_OPERATOR).
+function signedIn(me) {
+  const viewer = me.role !== "OPERATOR";
+  $("signed-in").textContent = `Signed in as ${me.name} (${me.role.toLowerCase()})`;
+  document.body.classList.toggle("viewer", viewer);
+  $("read-only").hidden = !viewer;
+  document.querySelectorAll(".acts button, .acts input").forEach((b) => { b.disabled = viewer; });
 }
 
 function spark(values) {

@@ -37,7 +37,6 @@ final class RunCommand {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/operator/sales"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + operatorToken)
-                .header("Floodgate-Operator", "floodgate-run")
                 .POST(HttpRequest.BodyPublishers.ofString(DemoSale.JSON))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -95,6 +95,6 @@ abstract class StackTest {
     }
 
     protected Map<String, String> operator() {
-        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken(), "Floodgate-Operator", "test");
+        return Map.of("Authorization", "Bearer " + stack.settings().operatorToken());
     }
 }

@@ -273,7 +273,7 @@ public final class LoadgenCommand implements Command {
                     """, SALE, opensAt, plan.admissionRate(), Math.max(1000, plan.admissionRate() * 30), holdSeconds,
                     windowSeconds, capacity.get("floor"), capacity.get("balcony"));
             Http.Reply r = http.post("operator", "/api/operator/sales", body, Map.of("Authorization", "Bearer "
-                    + stack.settings().operatorToken(), "Floodgate-Operator", "loadgen")).get();
+                    + stack.settings().operatorToken())).get();
             if (r.status() != 201) {
                 throw new IllegalStateException("the sale was not created: HTTP " + r.status() + " " + r.body());
             }
