@@ -110,10 +110,6 @@ final class GatewayHarness implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
-        return kafka.bootstrapServers();
-    }
-
     HttpClient client() {
         return client;
     }
