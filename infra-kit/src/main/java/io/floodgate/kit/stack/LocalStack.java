@@ -172,6 +172,9 @@ public final class LocalStack implements AutoCloseable {
             case GATEWAY -> {
                 env.put("FLOODGATE_OPERATOR_TOKEN", settings.operatorToken());
                 env.put("FLOODGATE_TOKENS_SECRET", settings.tokenSecret());
+                if (settings.siteKey() != null) {
+                    env.putAll(settings.siteKey().gatewayEnvironment());
+                }
                 putDatabase(env);
             }
             case QUEUE, INVENTORY -> {

@@ -28,11 +28,13 @@ import java.util.Properties;
  * @param tokenSecret    the HMAC key that signs buyers' tickets and admission tokens
  * @param jvmOptions     options for each service JVM
  * @param environment    further settings for every service (see docs/configuration.md)
+ * @param siteKey        the key of the site that vouches for buyers (the gateway in site identity mode),
+ *                       or null: the gateway issues anonymous identities itself, its default
  */
 public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             Map<FloodgateService, Integer> servicePorts, int instances, int partitions,
                             String operatorToken, String tokenSecret, List<String> jvmOptions,
-                            Map<String, String> environment) {
+                            Map<String, String> environment, SiteKey siteKey) {
 
     /** Services as they would run: full JIT. */
     public static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
@@ -47,20 +49,26 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
 
     public StackSettings withJvmOptions(List<String> options) {
         return new StackSettings(home, brokers, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, instances,
-                partitions, operatorToken, tokenSecret, options, environment);
+                partitions, operatorToken, tokenSecret, options, environment, siteKey);
     }
 
     /** A cluster of {@code brokerCount} Kafka nodes and {@code instanceCount} instances of each service. */
     public StackSettings withCluster(int brokerCount, int instanceCount) {
         return new StackSettings(home, brokerCount, kafkaPort, kafkaControllerPort, postgresPort, servicePorts,
-                instanceCount, partitions, operatorToken, tokenSecret, jvmOptions, environment);
+                instanceCount, partitions, operatorToken, tokenSecret, jvmOptions, environment, siteKey);
     }
 
     public StackSettings withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(environment);
         merged.putAll(more);
         return new StackSettings(home, brokers, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, instances,
-                partitions, operatorToken, tokenSecret, jvmOptions, merged);
+                partitions, operatorToken, tokenSecret, jvmOptions, merged, siteKey);
+    }
+
+    /** Buyers prove who they are with tokens signed by {@code key}'s site, not with identities the gateway issues. */
+    public StackSettings withSiteIdentity(SiteKey key) {
+        return new StackSettings(home, brokers, kafkaPort, kafkaControllerPort, postgresPort, servicePorts, instances,
+                partitions, operatorToken, tokenSecret, jvmOptions, environment, key);
     }
 
     /**
@@ -76,7 +84,7 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
         ports.put(FloodgateService.PAYMENT_SIMULATOR, 8084);
         Properties secrets = localSecrets(home.resolve("local-secrets.properties"));
         return new StackSettings(home, 1, 9092, 9093, 5433, ports, 1, 6, secrets.getProperty("operator-token"),
-                secrets.getProperty("token-secret"), SERVICE_JVM, Map.of());
+                secrets.getProperty("token-secret"), SERVICE_JVM, Map.of(), null);
     }
 
     /** Free ports and few partitions: a test's stack, under a fresh directory. */
@@ -86,13 +94,23 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
             ports.put(service, Ports.free());
         }
         return new StackSettings(home, 1, Ports.free(), Ports.free(), Ports.free(), ports, 1, 2,
-                randomSecret(), randomSecret(), TEST_JVM, Map.of());
+                randomSecret(), randomSecret(), TEST_JVM, Map.of(), null);
     }
 
     public int port(FloodgateService service) {
         return servicePorts.get(service);
     }
 
+    /**
+     * The demo site's key of the local run under {@code home} ({@code ./floodgate run --site}, {@code floodgate
+     * token}): drawn once, like the run's other secrets, and kept beside them.
+     */
+    public static SiteKey localSiteKey(Path home) {
+        return new SiteKey(localSecrets(home.resolve("local-secrets.properties")).getProperty("site-hmac-secret"),
+                SiteKey.LOCAL_ISSUER, SiteKey.LOCAL_AUDIENCE);
+    }
+
+    /** The local run's secrets; any missing (a first start, a home from before one was added) is drawn and kept. */
     private static Properties localSecrets(Path file) {
         Properties secrets = new Properties();
         try {
@@ -101,9 +119,14 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
                     secrets.load(in);
                 }
             }
-            if (secrets.getProperty("operator-token") == null || secrets.getProperty("token-secret") == null) {
-                secrets.setProperty("operator-token", randomSecret());
-                secrets.setProperty("token-secret", randomSecret());
+            boolean drawn = false;
+            for (String name : List.of("operator-token", "token-secret", "site-hmac-secret")) {
+                if (secrets.getProperty(name) == null) {
+                    secrets.setProperty(name, randomSecret());
+                    drawn = true;
+                }
+            }
+            if (drawn) {
                 Files.createDirectories(file.getParent());
                 try (Writer out = Files.newBufferedWriter(file)) {
                     secrets.store(out, "Secrets of the local run only; drawn at random on first start");
@@ -115,7 +138,8 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
         }
     }
 
-    private static String randomSecret() {
+    /** 32 random bytes in hex: every secret a stack draws for itself. */
+    static String randomSecret() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
