@@ -29,6 +29,7 @@ public final class Floodgate {
             case "fairness" -> command(ReportCommand.fairness(), rest);
             case "reconcile" -> command(new ReconcileCommand(), rest);
             case "loadgen" -> command(new LoadgenCommand(), rest);
+            case "token" -> command(new TokenCommand(), rest);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -59,9 +60,15 @@ public final class Floodgate {
         System.out.println("""
                 usage: ./floodgate <command>
 
-                  run    start the whole system locally: a Kafka broker, PostgreSQL, the four
+                  run [--site]
+                         start the whole system locally: a Kafka broker, PostgreSQL, the four
                          services and the simulated payment provider, with a demo sale loaded; data is
-                         kept in .floodgate/. Ctrl-C stops it.
+                         kept in .floodgate/. Ctrl-C stops it. Buyers are anonymous (the gateway issues
+                         their identity); --site: they present site tokens, signed with the local
+                         demo key kept in .floodgate/ (see token).
+                  token --buyer <id> [--ttl 15m]
+                         print a site token for the buyer, signed as the local demo site (or with the
+                         FLOODGATE_IDENTITY_SITE_* settings when set), and a curl line that joins with it.
 
                 Audit a sale from its event log (docs/audit.md); a sale is read from Kafka (--kafka,
                 default the local run) or from an export file (--from <file>); --json for JSON:

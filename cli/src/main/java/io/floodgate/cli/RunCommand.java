@@ -10,16 +10,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code floodgate run}: the whole system on this machine, on embedded defaults. */
+/**
+ * {@code floodgate run [--site]}: the whole system on this machine, on embedded defaults. Buyers get
+ * anonymous identities from the gateway; with {@code --site} they prove who they are with tokens
+ * signed by the local demo site's key ({@code floodgate token}), as behind a ticketing platform.
+ */
 final class RunCommand {
     private RunCommand() {
     }
 
     static void main(String[] args) throws IOException, InterruptedException {
+        List<String> given = List.of(args);
+        if (!given.stream().allMatch("--site"::equals)) {
+            System.err.println("usage: ./floodgate run [--site]");
+            System.exit(2);
+        }
         Path home = Path.of(".floodgate").toAbsolutePath();
         StackSettings settings = StackSettings.local(home);
+        if (given.contains("--site")) {
+            settings = settings.withSiteIdentity(StackSettings.localSiteKey(home));
+        }
         System.out.println("Starting Kafka, PostgreSQL and the services (data and logs in " + home + ") ...");
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -47,6 +60,11 @@ final class RunCommand {
         };
     }
 
+    private static String identity(StackSettings settings) {
+        return settings.siteKey() == null ? "anonymous, issued by the gateway (--site: site tokens)"
+                : "site tokens (issuer " + settings.siteKey().issuer() + "): ./floodgate token --buyer alice";
+    }
+
     private static String banner(LocalStack stack, StackSettings settings, Path home, String demo) {
         StringBuilder services = new StringBuilder();
         for (FloodgateService service : FloodgateService.values()) {
@@ -60,10 +78,11 @@ final class RunCommand {
                   Kafka bootstrap servers         %s
                   PostgreSQL                      %s (user postgres)
                   operator token                  %s
+                  buyers' identity                %s
                 %s
                   Try: curl -s %s/api/sales/demo
                   The README walks through buying a ticket. Ctrl-C stops everything; data stays in %s.
                 """.formatted(demo, stack.gatewayUrl(), stack.gatewayUrl(), stack.bootstrapServers(), stack.jdbcUrl(),
-                settings.operatorToken(), services, stack.gatewayUrl(), home);
+                settings.operatorToken(), identity(settings), services, stack.gatewayUrl(), home);
     }
 }
