@@ -8,6 +8,7 @@ import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.json.EventJson;
 import io.floodgate.kit.process.FloodgateService;
 import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.kit.stack.SiteKey;
 import io.floodgate.kit.stack.StackSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,8 +53,9 @@ public final class WaitingRoomBench {
         int buyers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path home = Files.createTempDirectory("floodgate-bench");
         // Limits are for the public; a benchmark measures the server, so they are lifted.
+        // Site mode, as the load generator: the probe buyer joins with a token signed by the run's own key.
         StackSettings settings = StackSettings.ephemeral(home).withJvmOptions(StackSettings.SERVICE_JVM)
-                .withEnvironment(Map.of(
+                .withSiteIdentity(SiteKey.random()).withEnvironment(Map.of(
                 "FLOODGATE_GATEWAY_LIMITS_STATUS_PER_ADDRESS", "10000000",
                 "FLOODGATE_GATEWAY_LIMITS_STATUS_PER_BUYER", "10000000",
                 "FLOODGATE_GATEWAY_LIMITS_MAX_IN_FLIGHT", "100000"));
@@ -85,7 +87,8 @@ public final class WaitingRoomBench {
         double gatewayAfter = heap(FloodgateService.GATEWAY);
         double queueAfter = heap(FloodgateService.QUEUE);
 
-        JsonNode probe = post("/api/sales/bench/queue", "{\"buyerId\":\"probe\"}", Map.of());
+        JsonNode probe = post("/api/sales/bench/queue", "{}", Map.of("Authorization",
+                "Bearer " + stack.settings().siteKey().mint("probe", Duration.ofHours(1))));
         String ticket = probe.path("ticket").asText();
         System.out.printf("probe buyer: %s, position %d, %d ahead, estimate %d s%n", probe.path("state").asText(),
                 probe.path("position").asLong(), probe.path("ahead").asLong(), probe.path("waitEstimateSeconds").asLong());

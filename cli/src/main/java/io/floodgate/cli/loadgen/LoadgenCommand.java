@@ -10,12 +10,14 @@ import io.floodgate.cli.Options;
 import io.floodgate.cli.Reports;
 import io.floodgate.cli.UsageException;
 import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.kit.stack.SiteKey;
 import io.floodgate.kit.stack.StackSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadgenCommand implements Command {
     static final String SALE = "onsale";
+    /** How long a buyer's site token outlasts the run's timeout: the pre-queue wait before it, and some. */
+    private static final Duration TOKEN_MARGIN = Duration.ofMinutes(10);
     private static final Map<String, String> OPTIONS = Map.ofEntries(
             Map.entry("--buyers", "2000"), Map.entry("--tickets", "500"), Map.entry("--arrival-seconds", "10"),
             Map.entry("--pre-queue-share", "0.2"), Map.entry("--pre-queue-seconds", "15"),
@@ -85,8 +89,9 @@ public final class LoadgenCommand implements Command {
         err.printf(Locale.ROOT, "machine: %d cores, Java %s; starting Kafka, PostgreSQL and the services ...%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         // A load test measures the system, not the per-address limits meant for the public: they are lifted.
+        // Buyers prove who they are as behind a ticketing platform: site tokens, signed with the run's own key.
         StackSettings settings = StackSettings.ephemeral(Files.createTempDirectory("floodgate-loadgen"))
-                .withJvmOptions(StackSettings.SERVICE_JVM).withEnvironment(Map.of(
+                .withJvmOptions(StackSettings.SERVICE_JVM).withSiteIdentity(SiteKey.random()).withEnvironment(Map.of(
                         "FLOODGATE_GATEWAY_LIMITS_JOIN_PER_ADDRESS", "10000000",
                         "FLOODGATE_GATEWAY_LIMITS_STATUS_PER_ADDRESS", "10000000",
                         "FLOODGATE_GATEWAY_LIMITS_STATUS_PER_BUYER", "10000000",
@@ -130,6 +135,7 @@ public final class LoadgenCommand implements Command {
         }
 
         LoadReport go(long timeoutSeconds, int windowSeconds, int holdSeconds, double faultAt) throws Exception {
+            List<String> tokens = siteTokens(Duration.ofSeconds(timeoutSeconds).plus(TOKEN_MARGIN));
             CpuUse cpu = CpuUse.start(stack.settings().home().toString());
             long loadStart = System.nanoTime();
             long openingNanos = System.nanoTime() + (long) (plan.preQueueSeconds() * 1e9);
@@ -138,7 +144,7 @@ public final class LoadgenCommand implements Command {
             int early = (int) Math.round(plan.buyers() * plan.preQueueShare());
             long now = System.nanoTime();
             for (int i = 0; i < plan.buyers(); i++) {
-                SimulatedBuyer b = new SimulatedBuyer(SALE, "buyer-" + i, http, timer, i, plan, done::add);
+                SimulatedBuyer b = new SimulatedBuyer(SALE, buyerId(i), tokens.get(i), http, timer, i, plan, done::add);
                 buyers.add(b);
                 // The pre-queue gathers over the wait before the opening; the rest come in the spike after it.
                 long at = i < early ? now + (long) ((openingNanos - now) * 0.8 * i / Math.max(1, early))
@@ -181,6 +187,27 @@ public final class LoadgenCommand implements Command {
             double loadSeconds = (loadEnd - loadStart) / 1e9;
             return report(buyers, sellOut, allFinal, faults.done(), faultAt < 0 || faults.complete(), cpuSeconds,
                     loadSeconds);
+        }
+
+        /**
+         * Each buyer's site token, signed before the load starts so the arrivals keep their pace
+         * (HMAC is cheap: the time it takes is printed). A token outlasts the run: rejoins and
+         * retries carry it until the end.
+         */
+        private List<String> siteTokens(Duration ttl) {
+            long start = System.nanoTime();
+            SiteKey site = stack.settings().siteKey();
+            List<String> tokens = new ArrayList<>(plan.buyers());
+            for (int i = 0; i < plan.buyers(); i++) {
+                tokens.add(site.mint(buyerId(i), ttl));
+            }
+            err.printf(Locale.ROOT, "signed %,d site tokens (HS256) in %.0f ms%n", plan.buyers(),
+                    (System.nanoTime() - start) / 1e6);
+            return tokens;
+        }
+
+        private static String buyerId(int i) {
+            return "buyer-" + i;
         }
 
         private LoadReport report(List<SimulatedBuyer> buyers, double sellOut, double allFinal, List<String> faults,

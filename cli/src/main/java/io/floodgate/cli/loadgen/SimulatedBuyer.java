@@ -27,6 +27,8 @@ final class SimulatedBuyer {
 
     private final String saleId;
     private final String buyerId;
+    /** The site token that proves the buyer is {@code buyerId}: the gateway runs in site mode. */
+    private final Map<String, String> credential;
     private final Http http;
     private final ScheduledExecutorService timer;
     private final SplittableRandom random;
@@ -51,10 +53,11 @@ final class SimulatedBuyer {
     private volatile boolean streaming;
     private String sectionId;
 
-    SimulatedBuyer(String saleId, String buyerId, Http http, ScheduledExecutorService timer, long seed, LoadPlan plan,
-                   Consumer<SimulatedBuyer> finished) {
+    SimulatedBuyer(String saleId, String buyerId, String siteToken, Http http, ScheduledExecutorService timer, long seed,
+                   LoadPlan plan, Consumer<SimulatedBuyer> finished) {
         this.saleId = saleId;
         this.buyerId = buyerId;
+        this.credential = Map.of("Authorization", "Bearer " + siteToken);
         this.http = http;
         this.timer = timer;
         // Not java.util.Random: its first draws for neighbouring seeds are nearly equal, which made
@@ -121,7 +124,7 @@ final class SimulatedBuyer {
     }
 
     private CompletableFuture<Http.Reply> postJoin() {
-        return http.post("join", path("/queue"), "{\"buyerId\":\"" + buyerId + "\"}", Map.of());
+        return http.post("join", path("/queue"), "{}", credential);
     }
 
     private void join() {
