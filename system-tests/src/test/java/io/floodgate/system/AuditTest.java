@@ -93,7 +93,7 @@ class AuditTest extends StackTest {
                  "sections": [{"id": "floor", "name": "Floor", "rows": 2, "seatsPerRow": 10, "priceCents": 4200}]}
                 """.formatted(SALE, Instant.now().plusSeconds(5)));
         for (int i = 0; i < 12; i++) {
-            GatewayClient.Reply joined = gateway.post("/api/sales/" + SALE + "/queue", "{\"buyerId\":\"early-" + i + "\"}", Map.of());
+            GatewayClient.Reply joined = join(SALE, "early-" + i);
             assertEquals("PRE_QUEUE", joined.text("state"), joined.body().toString());
         }
         Await.until("open", () -> gateway.get("/api/sales/" + SALE, Map.of()).text("phase"), "ON_SALE"::equals);

@@ -18,10 +18,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BuyerPageTest extends StackTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** One failed call opens the payment circuit, so an outage shows on the page at once. */
+    /**
+     * One failed call opens the payment circuit, so an outage shows on the page at once. Anonymous
+     * identity, the local run's default: the page gets its identity from the gateway's cookie.
+     */
     @Override
     protected StackSettings settings(Path home) {
-        return super.settings(home).withEnvironment(Map.of("FLOODGATE_PAYMENT_FAILURE_THRESHOLD", "1",
+        return StackSettings.ephemeral(home).withEnvironment(Map.of("FLOODGATE_PAYMENT_FAILURE_THRESHOLD", "1",
                 "FLOODGATE_PAYMENT_OPEN_FOR", "1s"));
     }
 
@@ -89,13 +92,13 @@ class BuyerPageTest extends StackTest {
                  "maxActiveShoppers": 1, "perBuyerLimit": 2,
                  "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 4, "priceCents": 4500}]}""");
         // Someone is shopping and the sale is paused: everyone after them waits.
-        assertEquals(200, gateway.post("/api/sales/paused/queue", "{\"buyerId\":\"first\"}", Map.of()).status());
+        assertEquals(200, join("paused", "first").status());
         assertEquals(200, gateway.post("/api/operator/sales/paused/pause", "{\"reason\":\"checking the doors\"}",
                 operator()).status());
         assertEquals(200, gateway.post("/api/operator/sales/paused/message",
                 "{\"message\":\"Doors open again in ten minutes.\"}", operator()).status());
         for (String buyer : new String[] {"second", "third"}) {
-            gateway.post("/api/sales/paused/queue", "{\"buyerId\":\"" + buyer + "\"}", Map.of());
+            join("paused", buyer);
         }
         try (Browser browser = Browser.open(profile)) {
             browser.beforeEachPage("window.EventSource = undefined;"); // an old browser, or a proxy that breaks SSE

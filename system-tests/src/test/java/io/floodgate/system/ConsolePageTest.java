@@ -51,7 +51,7 @@ class ConsolePageTest extends StackTest {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Future<GatewayClient.Reply>> joins = IntStream.range(0, 30).mapToObj(i -> pool.submit(() ->
-                        gateway.post("/api/sales/live/queue", "{\"buyerId\":\"b" + i + "\"}", Map.of()))).toList();
+                        join("live", "b" + i))).toList();
                 for (Future<GatewayClient.Reply> f : joins) {
                     assertEquals(200, f.get().status());
                 }
@@ -73,7 +73,7 @@ class ConsolePageTest extends StackTest {
             browser.type("#message-form input[name=message]", "Back in five minutes.");
             browser.click("#message-form button");
             browser.awaitText("#badges", "Back in five minutes.");
-            String ticket = gateway.post("/api/sales/live/queue", "{\"buyerId\":\"b29\"}", Map.of()).text("ticket");
+            String ticket = join("live", "b29").text("ticket");
             GatewayClient.Reply status = gateway.get("/api/sales/live/status", Map.of("Floodgate-Ticket", ticket));
             assertEquals("PAUSED", status.text("state"), status.body().toString());
             assertEquals("Back in five minutes.", status.text("message"));

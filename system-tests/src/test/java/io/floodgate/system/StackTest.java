@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.floodgate.kit.stack.LocalStack;
+import io.floodgate.kit.stack.SiteKey;
 import io.floodgate.kit.stack.StackSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,6 +32,8 @@ abstract class StackTest {
     protected LocalStack stack;
     protected GatewayClient gateway;
     protected TopicLog topics;
+    /** In anonymous mode, the identity each named client of a test was issued. */
+    private final Map<String, String> anonymous = new ConcurrentHashMap<>();
 
     @BeforeAll
     void startEverything(@TempDir Path home) {
@@ -36,9 +42,40 @@ abstract class StackTest {
         topics = new TopicLog(stack.bootstrapServers());
     }
 
-    /** The stack's settings; a test class that needs other configuration says so here. */
+    /**
+     * The stack's settings; a test class that needs other configuration says so here. Buyers prove who
+     * they are with site tokens (the tests play the site, signing with the stack's random key), so a test
+     * names its buyers; a class driving the buyer page in a browser starts an anonymous stack instead.
+     */
     protected StackSettings settings(Path home) {
-        return StackSettings.ephemeral(home);
+        return StackSettings.ephemeral(home).withSiteIdentity(SiteKey.random());
+    }
+
+    /** The stack's own site key (site mode), to sign buyers' tokens and tokens the gateway must refuse. */
+    protected SiteKey site() {
+        return Objects.requireNonNull(stack.settings().siteKey(), "this class's stack runs in anonymous mode");
+    }
+
+    /**
+     * The credential of the client called {@code buyerId}: in site mode the site's token for that buyer;
+     * in anonymous mode the identity the gateway issued to this client's first join (nothing before it),
+     * so the same name is the same client, and only that.
+     */
+    protected Map<String, String> as(String buyerId) {
+        if (stack.settings().siteKey() != null) {
+            return Map.of("Authorization", "Bearer " + site().mint(buyerId, Duration.ofMinutes(30)));
+        }
+        String identity = anonymous.get(buyerId);
+        return identity == null ? Map.of() : Map.of("Floodgate-Identity", identity);
+    }
+
+    /** Joins {@code saleId} as the client {@code buyerId} (see {@link #as}), with an empty body. */
+    protected GatewayClient.Reply join(String saleId, String buyerId) {
+        GatewayClient.Reply joined = gateway.post("/api/sales/" + saleId + "/queue", "{}", as(buyerId));
+        if (joined.text("identity") != null) {
+            anonymous.putIfAbsent(buyerId, joined.text("identity"));
+        }
+        return joined;
     }
 
     @AfterAll
@@ -71,8 +108,9 @@ abstract class StackTest {
 
     /** Joins {@code saleId} as {@code buyerId} and waits, as a page would, until admitted. */
     protected Admitted admitted(String saleId, String buyerId) {
-        String ticket = gateway.post("/api/sales/" + saleId + "/queue", "{\"buyerId\":\"" + buyerId + "\"}", Map.of())
-                .text("ticket");
+        GatewayClient.Reply joined = join(saleId, buyerId);
+        assertEquals(200, joined.status(), joined.body().toString());
+        String ticket = joined.text("ticket");
         String pass = Await.until(buyerId + " admitted", () -> gateway.get("/api/sales/" + saleId + "/status",
                 Map.of("Floodgate-Ticket", ticket)), r -> "ADMITTED".equals(r.text("state"))).text("admissionToken");
         return new Admitted(ticket, pass);

@@ -34,9 +34,9 @@ class WaitingRoomTest extends StackTest {
                 """.formatted(saleId, saleId, opensAt, rate, maxActive, windowSeconds, seats));
     }
 
-    private GatewayClient.Reply join(String saleId, String buyerId) {
-        GatewayClient.Reply joined = gateway.post("/api/sales/" + saleId + "/queue",
-                "{\"buyerId\":\"" + buyerId + "\"}", Map.of());
+    /** Joins as the buyer (the stack's site token for them) and insists on a place. */
+    private GatewayClient.Reply placed(String saleId, String buyerId) {
+        GatewayClient.Reply joined = join(saleId, buyerId);
         assertEquals(200, joined.status(), joined.body().toString());
         return joined;
     }
@@ -59,7 +59,7 @@ class WaitingRoomTest extends StackTest {
         createSale("fair", Instant.now().plusSeconds(6), 20, 1000, 1000, 600);
         Map<String, String> earlyTickets = new HashMap<>();
         for (int i = 0; i < 30; i++) {
-            GatewayClient.Reply joined = join("fair", "early-" + i);
+            GatewayClient.Reply joined = placed("fair", "early-" + i);
             assertEquals("PRE_QUEUE", joined.text("state"), joined.body().toString());
             earlyTickets.put("early-" + i, joined.text("ticket"));
         }
@@ -67,7 +67,7 @@ class WaitingRoomTest extends StackTest {
         Await.until("open", () -> gateway.get("/api/sales/fair", Map.of()).text("phase"), "ON_SALE"::equals);
         List<String> lateOrder = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            join("fair", "late-" + i);
+            placed("fair", "late-" + i);
             lateOrder.add("late-" + i);
         }
         Await.until("everyone admitted", () -> admittedThrough("fair"), n -> n == 50);
@@ -106,7 +106,7 @@ class WaitingRoomTest extends StackTest {
         createSale("noshow", Instant.now(), 50, 3, 100, 10);
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            tickets.add(join("noshow", "b" + i).text("ticket"));
+            tickets.add(placed("noshow", "b" + i).text("ticket"));
         }
         Await.until("three shopping", () -> admittedThrough("noshow"), n -> n == 3);
         assertEquals("WAITING", status("noshow", tickets.get(3)).text("state"));
@@ -127,9 +127,9 @@ class WaitingRoomTest extends StackTest {
         createSale("pass", Instant.now(), 5, 2, 100, 600);
         Await.sleep(Duration.ofSeconds(1));
 
-        assertEquals("ADMITTED", join("pass", "first").text("state"), "the waiting room stays out of the way");
-        Await.until("second admitted", () -> join("pass", "second").text("state"), "ADMITTED"::equals);
-        GatewayClient.Reply third = join("pass", "third");
+        assertEquals("ADMITTED", placed("pass", "first").text("state"), "the waiting room stays out of the way");
+        Await.until("second admitted", () -> placed("pass", "second").text("state"), "ADMITTED"::equals);
+        GatewayClient.Reply third = placed("pass", "third");
 
         assertEquals("WAITING", third.text("state"), "two shoppers at most: the waiting room switched itself on");
         assertEquals(1, third.body().path("position").asLong());
@@ -139,7 +139,7 @@ class WaitingRoomTest extends StackTest {
     @Test
     void soldOutReachesEveryoneStillInLineAtOnce() {
         createSale("scarce", Instant.now(), 50, 10, 2, 600);
-        String alice = join("scarce", "alice").text("ticket");
+        String alice = placed("scarce", "alice").text("ticket");
         String pass = Await.until("admitted", () -> status("scarce", alice), r -> "ADMITTED".equals(r.text("state")))
                 .text("admissionToken");
         GatewayClient.Reply held = hold("scarce", "{\"sectionId\":\"floor\",\"quantity\":2}",
@@ -147,7 +147,7 @@ class WaitingRoomTest extends StackTest {
         assertEquals(201, held.status(), held.body().toString());
         // queue-service counts holds through a repartition topic, a moment behind the gateway.
         Await.sleep(Duration.ofSeconds(1));
-        String bob = join("scarce", "bob").text("ticket");
+        String bob = placed("scarce", "bob").text("ticket");
         assertEquals("WAITING", status("scarce", bob).text("state"), "held seats may still come back");
 
         gateway.post("/api/sales/scarce/holds/" + held.text("holdId") + "/checkout", "{\"paymentMethod\":\"tok_visa\"}",
@@ -163,7 +163,7 @@ class WaitingRoomTest extends StackTest {
         createSale("ops", Instant.now(), 1, 1000, 100, 600);
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            tickets.add(join("ops", "b" + i).text("ticket"));
+            tickets.add(placed("ops", "b" + i).text("ticket"));
         }
         String last = tickets.get(4);
 
@@ -186,7 +186,7 @@ class WaitingRoomTest extends StackTest {
 
         gateway.post("/api/operator/sales/ops/close", "{\"reason\":\"done\"}", operator());
         Await.until("closed", () -> status("ops", last).text("state"), "CLOSED"::equals);
-        GatewayClient.Reply refused = gateway.post("/api/sales/ops/queue", "{\"buyerId\":\"latecomer\"}", Map.of());
+        GatewayClient.Reply refused = join("ops", "latecomer");
         assertEquals(409, refused.status());
         assertEquals("SALE_CLOSED", refused.text("error"));
     }
@@ -195,9 +195,10 @@ class WaitingRoomTest extends StackTest {
     void aBuyerHammeringJoinIsRateLimitedWithRetryAfterAndKeepsTheirPlace() {
         createSale("limits", Instant.now(), 50, 1000, 1000, 600);
         List<GatewayClient.Reply> replies = new ArrayList<>();
+        Map<String, String> eager = new HashMap<>(as("eager"));
+        eager.put("Origin", "http://localhost:8080");
         for (int i = 0; i < 10; i++) {
-            replies.add(gateway.post("/api/sales/limits/queue", "{\"buyerId\":\"eager\"}",
-                    Map.of("Origin", "http://localhost:8080")));
+            replies.add(gateway.post("/api/sales/limits/queue", "{}", eager));
         }
         GatewayClient.Reply limited = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertEquals("RATE_LIMITED", limited.text("error"));
@@ -212,7 +213,7 @@ class WaitingRoomTest extends StackTest {
     void forgedAndOtherSaleTokensAreRefusedAndTheStreamSpeaksTheSameStates() throws Exception {
         createSale("tokens", Instant.now(), 50, 100, 100, 600);
         createSale("elsewhere", Instant.now(), 50, 100, 100, 600);
-        String ticket = join("tokens", "carol").text("ticket");
+        String ticket = placed("tokens", "carol").text("ticket");
         String pass = Await.until("admitted", () -> status("tokens", ticket), r -> "ADMITTED".equals(r.text("state")))
                 .text("admissionToken");
 
