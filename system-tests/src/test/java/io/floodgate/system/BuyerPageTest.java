@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,6 +29,46 @@ class BuyerPageTest extends StackTest {
     protected StackSettings settings(Path home) {
         return StackSettings.ephemeral(home).withEnvironment(Map.of("FLOODGATE_PAYMENT_FAILURE_THRESHOLD", "1",
                 "FLOODGATE_PAYMENT_OPEN_FOR", "1s"));
+    }
+
+    /**
+     * Must show, anonymous mode: a second client that shares nothing with Alice but her name (her
+     * buyer id, seen over her shoulder) gets nothing of hers. Naming it in the body is refused;
+     * presenting it as an identity, or nothing, gets a fresh identity and its own place; her hold
+     * refuses its ticket. Alice's own identity keeps her place.
+     */
+    @Test
+    void aSecondClientThatSharesNothingWithAliceButHerNameGetsItsOwnPlaceOrA400NeverHers() {
+        createSale("""
+                {"saleId": "anon", "name": "Anonymous night", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 6, "priceCents": 4500}]}""");
+        Admitted alice = admitted("anon", "alice");
+        GatewayClient.Reply hers = gateway.get("/api/sales/anon/status", Map.of("Floodgate-Ticket", alice.ticket()));
+        String herId = hers.text("buyerId");
+        assertTrue(herId.startsWith("anon-"), hers.body().toString());
+        GatewayClient.Reply held = hold("anon", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + alice.pass()));
+        assertEquals(201, held.status(), held.body().toString());
+        GatewayClient.Reply again = join("anon", "alice");
+        assertEquals(herId, again.text("buyerId"), "her identity is hers on every join");
+        assertEquals(hers.body().path("sequence").asLong(), again.body().path("sequence").asLong(), "her place kept");
+
+        GatewayClient.Reply naming = gateway.post("/api/sales/anon/queue", "{\"buyerId\":\"" + herId + "\"}", Map.of());
+        assertEquals(400, naming.status(), naming.body().toString());
+        assertEquals("IDENTITY_IN_BODY", naming.text("error"));
+        for (Map<String, String> stranger : List.of(Map.<String, String>of(), Map.of("Floodgate-Identity", herId),
+                Map.of("Cookie", "floodgate_identity=" + herId))) {
+            GatewayClient.Reply own = gateway.post("/api/sales/anon/queue", "{}", stranger);
+            assertEquals(200, own.status(), stranger + ": " + own.body());
+            assertNotEquals(herId, own.text("buyerId"), stranger.toString());
+            assertNotNull(own.text("identity"), "a fresh identity of its own: " + stranger);
+            assertNotEquals(hers.body().path("sequence").asLong(), own.body().path("sequence").asLong());
+            GatewayClient.Reply refused = gateway.get("/api/sales/anon/holds/" + held.text("holdId"),
+                    Map.of("Floodgate-Ticket", own.text("ticket")));
+            assertEquals(403, refused.status(), refused.body().toString());
+            assertEquals("NOT_YOUR_HOLD", refused.text("error"));
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.sale.SaleLimits;
 import io.floodgate.kit.process.FloodgateService;
+import io.floodgate.kit.stack.SiteKey;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +32,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +44,9 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -63,7 +68,7 @@ class BuyingPathTest extends StackTest {
 
     @Test
     void aBuyerJoinsIsAdmittedHoldsTwoSeatsChecksOutAndTheOrderIsInPostgres() throws SQLException {
-        GatewayClient.Reply joined = gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"alice\"}", Map.of());
+        GatewayClient.Reply joined = join("e2e", "alice");
         assertEquals(200, joined.status(), joined.body().toString());
         String ticket = joined.text("ticket");
         Map<String, String> withTicket = Map.of("Floodgate-Ticket", ticket);
@@ -154,11 +159,12 @@ class BuyingPathTest extends StackTest {
         var endsBefore = topics.ends();
         long ordersBefore = count("SELECT count(*) FROM orders");
 
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":", Map.of()));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{}", Map.of()));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "[1]", Map.of()));
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"has spaces\"}", Map.of()));
-        expect(404, "UNKNOWN_SALE", gateway.post("/api/sales/nope/queue", "{\"buyerId\":\"bob\"}", Map.of()));
+        // Joins with bob's own credential: only the body is wrong (a valid join would write an arrival).
+        Map<String, String> asBob = as("bob");
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":", asBob));
+        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "[1]", asBob));
+        expect(400, "IDENTITY_IN_BODY", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"bob\"}", asBob));
+        expect(404, "UNKNOWN_SALE", gateway.post("/api/sales/nope/queue", "{}", asBob));
         expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":-2}", admitted));
         expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":0}", admitted));
         expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":2000000000}", admitted));
@@ -189,17 +195,110 @@ class BuyingPathTest extends StackTest {
                  "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 1, "priceCents": 1}]}""",
                 operator()));
         expect(415, "UNSUPPORTED_MEDIA_TYPE", gateway.post("/api/sales/e2e/queue", "buyerId=bob",
-                Map.of("Content-Type", "text/plain")));
+                with(asBob, "Content-Type", "text/plain")));
         // Strict types, one rule for ids in paths (PostgreSQL would refuse a null byte), origins that may call.
-        expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":[\"zed\"]}", Map.of()));
+        expect(400, "IDENTITY_IN_BODY", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":[\"zed\"]}", asBob));
         expect(400, "BAD_REQUEST", hold("e2e", "{\"sectionId\":\"floor\",\"quantity\":1.5}", admitted));
         expect(400, "BAD_REQUEST", gateway.get("/api/sales/e2e/orders/ab%00cd",
                 Map.of("Floodgate-Ticket", bob.ticket())));
-        expect(403, "ORIGIN_NOT_ALLOWED", gateway.post("/api/sales/e2e/queue", "{\"buyerId\":\"mallory\"}",
-                Map.of("Origin", "http://localhost:8081")));
+        expect(403, "ORIGIN_NOT_ALLOWED", gateway.post("/api/sales/e2e/queue", "{}",
+                with(asBob, "Origin", "http://localhost:8081")));
 
         assertEquals(endsBefore, topics.ends(), "no record was written to any topic");
         assertEquals(ordersBefore, count("SELECT count(*) FROM orders"), "no order row was written");
+    }
+
+    /**
+     * Must show: a second client that shares nothing with Alice but her name gets nothing of hers.
+     * Naming her in the body is refused; its own credential gets its own place; her hold, her order
+     * and a checkout of her hold (a declined card would release it) refuse it; her things stay hers.
+     */
+    @Test
+    void aSecondClientThatSharesNothingWithAliceButHerNameGetsNothingOfHers() {
+        createSale("""
+                {"saleId": "alices", "name": "Alice's night", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4,
+                 "sections": [{"id": "floor", "name": "Floor", "rows": 1, "seatsPerRow": 6, "priceCents": 4500}]}
+                """);
+        Admitted alice = admitted("alices", "alice");
+        Map<String, String> aliceTicket = Map.of("Floodgate-Ticket", alice.ticket());
+        GatewayClient.Reply bought = hold("alices", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + alice.pass()));
+        assertEquals(201, bought.status(), bought.body().toString());
+        String orderId = bought.text("holdId");
+        assertEquals(202, gateway.post("/api/sales/alices/holds/" + orderId + "/checkout", "{\"paymentMethod\":\"tok_visa\"}",
+                Map.of("Authorization", "Bearer " + alice.passAfter(bought))).status());
+        Await.until("alice's order", () -> gateway.get("/api/sales/alices/orders/" + orderId, aliceTicket),
+                r -> r.status() == 200);
+        GatewayClient.Reply kept = hold("alices", "{\"sectionId\":\"floor\",\"quantity\":1}",
+                Map.of("Authorization", "Bearer " + alice.pass()));
+        assertEquals(201, kept.status(), kept.body().toString());
+        String holdId = kept.text("holdId");
+        GatewayClient.Reply hers = gateway.get("/api/sales/alices/status", aliceTicket);
+
+        GatewayClient.Reply namingHer = gateway.post("/api/sales/alices/queue", "{\"buyerId\":\"alice\"}", Map.of());
+        assertTrue(namingHer.status() == 400 || namingHer.status() == 401, namingHer.body().toString());
+        assertNull(namingHer.text("ticket"), "no ticket for a name");
+        expect(400, "IDENTITY_IN_BODY", gateway.post("/api/sales/alices/queue", "{\"buyerId\":\"alice\"}", as("mallory")));
+
+        Admitted mallory = admitted("alices", "mallory");
+        Map<String, String> malloryTicket = Map.of("Floodgate-Ticket", mallory.ticket());
+        GatewayClient.Reply own = gateway.get("/api/sales/alices/status", malloryTicket);
+        assertEquals("mallory", own.text("buyerId"), own.body().toString());
+        assertNotEquals(hers.body().path("sequence").asLong(), own.body().path("sequence").asLong(), "its own place");
+        assertNotEquals(alice.ticket(), mallory.ticket());
+        assertNotEquals(alice.pass(), mallory.pass());
+        assertEquals(0, own.body().path("orderIds").size(), own.body().toString());
+        assertNotEquals(holdId, own.text("holdId"));
+
+        expect(403, "NOT_YOUR_HOLD", gateway.get("/api/sales/alices/holds/" + holdId, malloryTicket));
+        expect(403, "NOT_YOUR_ORDER", gateway.get("/api/sales/alices/orders/" + orderId, malloryTicket));
+        expect(403, "NOT_YOUR_HOLD", gateway.post("/api/sales/alices/holds/" + holdId + "/checkout",
+                "{\"paymentMethod\":\"tok_decline\"}", Map.of("Authorization", "Bearer " + mallory.pass())));
+        expect(401, "MISSING_TOKEN", gateway.get("/api/sales/alices/orders/" + orderId, Map.of()));
+
+        assertEquals("HOLDING", gateway.get("/api/sales/alices/holds/" + holdId, aliceTicket).text("state"),
+                "her hold is still hers and still held");
+        assertEquals("alice", gateway.get("/api/sales/alices/orders/" + orderId, aliceTicket).text("buyerId"));
+        assertEquals(hers.body().path("sequence").asLong(),
+                gateway.get("/api/sales/alices/status", aliceTicket).body().path("sequence").asLong(), "her place");
+    }
+
+    /** Must show: in site mode a token the site did not sign for this gateway, now, is refused and writes nothing. */
+    @Test
+    void inSiteModeAForgedExpiredWrongAudienceOrWrongIssuerTokenIsRefusedWith401JsonAndNothingIsWritten() {
+        SiteKey site = site();
+        String valid = site.mint("mallory", Duration.ofMinutes(10));
+        String[] parts = valid.split("\\.");
+        String aliceClaims = site.mint("alice", Duration.ofMinutes(10)).split("\\.")[1];
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("forged", new SiteKey(SiteKey.random().hmacSecret(), site.issuer(), site.audience())
+                .mint("alice", Duration.ofMinutes(10)));
+        refused.put("expired", site.mint("alice", Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1)));
+        refused.put("wrong audience", new SiteKey(site.hmacSecret(), site.issuer(), "another-gateway")
+                .mint("alice", Duration.ofMinutes(10)));
+        refused.put("wrong issuer", new SiteKey(site.hmacSecret(), "https://evil.example", site.audience())
+                .mint("alice", Duration.ofMinutes(10)));
+        refused.put("claims swapped under a valid signature", parts[0] + "." + aliceClaims + "." + parts[2]);
+        refused.put("alg none", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + aliceClaims + ".");
+        refused.put("not a token", "alice");
+        awaitQuiet();
+        var endsBefore = topics.ends();
+
+        for (var token : refused.entrySet()) {
+            GatewayClient.Reply reply = gateway.post("/api/sales/e2e/queue", "{}",
+                    Map.of("Authorization", "Bearer " + token.getValue()));
+            assertEquals(401, reply.status(), token.getKey() + ": " + reply.body());
+            assertEquals(token.getKey().equals("expired") ? "IDENTITY_EXPIRED" : "INVALID_IDENTITY", reply.text("error"),
+                    token.getKey() + ": " + reply.body());
+            expect(401, reply.text("error"), reply);
+            assertNull(reply.text("ticket"), token.getKey());
+        }
+        expect(401, "MISSING_IDENTITY", gateway.post("/api/sales/e2e/queue", "{}", Map.of()));
+        expect(401, "MISSING_IDENTITY", gateway.post("/api/sales/e2e/queue", "{}", Map.of("Floodgate-Identity", "x")));
+
+        assertEquals(endsBefore, topics.ends(), "no record was written to any topic");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +68,13 @@ abstract class StackTest {
         }
         String identity = anonymous.get(buyerId);
         return identity == null ? Map.of() : Map.of("Floodgate-Identity", identity);
+    }
+
+    /** {@code headers} and one more. */
+    protected static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return more;
     }
 
     /** Joins {@code saleId} as the client {@code buyerId} (see {@link #as}), with an empty body. */
