@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +79,39 @@ class ConsolePageTest extends StackTest {
             assertEquals("PAUSED", status.text("state"), status.body().toString());
             assertEquals("Back in five minutes.", status.text("message"));
         }
+    }
+
+    /**
+     * The buyer page in site mode (this class's stack): it never asks who the buyer is. Without the
+     * platform's token it asks them to sign in on the ticket site and joins nobody; with the token in
+     * the fragment (a redirect from the platform) it joins as the token's subject and drops the token
+     * from the address bar.
+     */
+    @Test
+    void inSiteModeTheBuyerPageJoinsAsThePlatformsSignedInBuyerAndWithoutATokenAsksToSignIn(@TempDir Path profiles)
+            throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        createSale("""
+                {"saleId": "signed", "name": "Signed-in night", "currency": "EUR", "admissionRatePerSecond": 50,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 2,
+                 "sections": [{"id": "pit", "name": "Pit", "capacity": 10, "priceCents": 3000}]}""");
+        try (Browser browser = Browser.open(profiles.resolve("stranger"))) {
+            browser.go(stack.gatewayUrl() + "/sales/signed");
+            browser.awaitText("#sale-name", "Signed-in night");
+            browser.click("#join-button");
+            browser.awaitText("#identity-problem", "Sign in on the ticket site");
+        }
+        try (Browser browser = Browser.open(profiles.resolve("pat"))) {
+            browser.go(stack.gatewayUrl() + "/sales/signed#token=" + site().mint("pat", Duration.ofMinutes(5)));
+            browser.awaitText("#sale-name", "Signed-in night");
+            assertEquals("false", browser.eval("location.href.includes('token')"), "the token left the address bar");
+            browser.click("#join-button");
+            browser.awaitText("#state-title", "It is your turn");
+        }
+        GatewayClient.Reply pat = join("signed", "pat");
+        assertEquals("pat", pat.text("buyerId"), pat.body().toString());
+        assertEquals(1, gateway.get("/api/sales/signed", Map.of()).body().path("admittedThrough").asLong(),
+                "one buyer in line, pat: the page without a token joined nobody");
     }
 
     private void buy(String buyer) {
