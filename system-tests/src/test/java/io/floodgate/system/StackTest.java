@@ -46,7 +46,7 @@ abstract class StackTest {
     /**
      * The stack's settings; a test class that needs other configuration says so here. Buyers prove who
      * they are with site tokens (the tests play the site, signing with the stack's random key), so a test
-     * names its buyers; a class driving the buyer page in a browser starts an anonymous stack instead.
+     * names its buyers; BuyerPageTest (the page as a visitor without an account) starts an anonymous one.
      */
     protected StackSettings settings(Path home) {
         return StackSettings.ephemeral(home).withSiteIdentity(SiteKey.random());
