@@ -45,7 +45,7 @@ public record IdentitySettings(@Bindable(defaultValue = "anonymous") Mode mode,
      * {@code floodgate.identity.site.*}: the platform's tokens. Exactly one key: {@code hmac-secret}
      * (HS256) or {@code jwks-url} (RS256 and ES256, keys fetched and cached).
      *
-     * @param clockSkew         how far the platform's clock may be from ours when checking exp/nbf/iat
+     * @param clockSkew         how far the platform's clock may be from ours when checking exp and nbf
      * @param jwksTimeout       connect and read timeout of one JWKS fetch
      * @param jwksCacheLifetime how long fetched keys are used before they are fetched again (an unknown
      *                          key id refetches sooner, rate-limited)
