@@ -14,7 +14,19 @@ const identity = (() => {
   let mode = "anonymous";
   let origins = [];
   let token = null;
+  let ready = false;
+  const early = []; // messages that came before the mode and origins were known
   const listeners = [];
+
+  // Listening from the first moment: the embedding page may send its token as soon as this frame loads.
+  window.addEventListener("message", (e) => {
+    if (ready) received(e); else early.push(e);
+  });
+
+  function received(e) {
+    if (mode !== "site" || e.source !== window.parent || !origins.includes(e.origin)) return; // only the embedding site
+    if (e.data && e.data.type === ANSWER) accept(e.data.token);
+  }
 
   function claims(jwt) {
     try {
@@ -30,6 +42,13 @@ const identity = (() => {
     listeners.forEach((f) => f());
   }
 
+  function fromFragment() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    if (!fragment.has("token")) return;
+    history.replaceState(null, "", location.pathname + location.search); // out of the address bar and history
+    accept(fragment.get("token"));
+  }
+
   /** Asks the page around this one for a (fresh) token; it answers with postMessage. */
   function request(reason) {
     if (window.parent === window) return;
@@ -40,18 +59,14 @@ const identity = (() => {
     const answer = await fetch("/api/identity").then((r) => r.json()).catch(() => ({}));
     mode = answer.mode === "site" ? "site" : "anonymous";
     origins = answer.embeddingOrigins || [];
-    if (mode !== "site") return;
-    window.addEventListener("message", (e) => {
-      if (e.source !== window.parent || !origins.includes(e.origin)) return; // only the embedding site
-      if (e.data && e.data.type === ANSWER) accept(e.data.token);
-    });
-    token = sessionStorage.getItem(KEY);
-    const fragment = new URLSearchParams(location.hash.slice(1));
-    if (fragment.has("token")) {
-      accept(fragment.get("token"));
-      history.replaceState(null, "", location.pathname + location.search);
+    if (mode === "site") {
+      token = sessionStorage.getItem(KEY);
+      fromFragment();
+      window.addEventListener("hashchange", fromFragment); // the site sent this open page a new one
+      request(token ? "load" : "missing"); // the site knows best who is signed in now
     }
-    if (!token) request("missing");
+    ready = true;
+    early.splice(0).forEach(received);
   }
 
   return {

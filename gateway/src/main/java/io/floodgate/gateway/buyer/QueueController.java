@@ -95,9 +95,10 @@ public class QueueController {
     public CompletableFuture<MutableHttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
                                                                     @Nullable @Valid @Body JoinRequest request) {
         JoinRequest.refuseNamedIdentity(request);
-        BuyerIdentity buyer = identities.identify(http);
         SaleView sale = requireSale(saleId);
-        limits.join(http, saleId, buyer.buyerId());
+        limits.join(http);
+        BuyerIdentity buyer = identities.identify(http);
+        limits.join(saleId, buyer.buyerId());
         if (sale.state().closed()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
         }

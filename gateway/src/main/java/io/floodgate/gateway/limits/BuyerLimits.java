@@ -34,8 +34,12 @@ public final class BuyerLimits {
         return new RateLimiter(clock, perSecond, Math.max(2, perSecond * 2));
     }
 
-    public void join(HttpRequest<?> request, String saleId, String buyerId) {
+    /** Before the buyer's credential is checked, so a flood of bad credentials costs each address its bucket. */
+    public void join(HttpRequest<?> request) {
         check(joinByAddress, "join " + addresses.of(request));
+    }
+
+    public void join(String saleId, String buyerId) {
         check(joinByBuyer, "join " + saleId + "/" + buyerId);
     }
 
