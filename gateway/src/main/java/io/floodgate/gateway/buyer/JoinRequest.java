@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.gateway.api.ApiException;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A join's body; {@code {}} (or none) is a whole join. The buyer is never named here: it comes
@@ -14,7 +15,7 @@ import io.micronaut.core.annotation.Nullable;
  *                   refused, so an old client learns why instead of being silently someone else
  */
 @Introspected
-public record JoinRequest(@JsonProperty("buyerId") @Nullable JsonNode namedBuyer) {
+public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = true) JsonNode namedBuyer) {
 
     /** 400 IDENTITY_IN_BODY if the body names a buyer. */
     static void refuseNamedIdentity(@Nullable JoinRequest request) {

@@ -24,7 +24,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -92,8 +91,8 @@ public class QueueController {
      */
     @Operation(summary = "Join the sale's line as the buyer your credential names (idempotent per buyer)")
     @Post("/queue")
-    public CompletableFuture<MutableHttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
-                                                                    @Nullable @Valid @Body JoinRequest request) {
+    public CompletableFuture<HttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
+                                                             @Nullable @Valid @Body JoinRequest request) {
         JoinRequest.refuseNamedIdentity(request);
         SaleView sale = requireSale(saleId);
         limits.join(http);
@@ -109,7 +108,7 @@ public class QueueController {
                 .thenApply(queued -> queued.map(q -> HttpResponse.ok(placed(sale, q)))
                         .orElseGet(() -> HttpResponse.accepted().body(BuyerStatus.of(BuyerState.JOINING, saleId,
                                 buyer.buyerId()).pollAfter(settings.answerWait().toMillis()))))
-                .thenApply(response -> identities.remember(
+                .<HttpResponse<BuyerStatus>>thenApply(response -> identities.remember(
                         response.body(response.body().withIdentity(buyer.token())), buyer));
     }
 
