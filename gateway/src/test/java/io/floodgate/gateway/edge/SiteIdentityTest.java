@@ -21,6 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -43,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * us, and current, is 401 JSON with nothing written to any topic.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteIdentityTest {
     private static final String SALE = "site";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -168,6 +172,27 @@ class SiteIdentityTest {
         assertRefusedWritingNothing(401, "MISSING_IDENTITY", send("{}"));
         assertRefusedWritingNothing(401, "MISSING_IDENTITY", send("{}", "Authorization", "Basic YWxpY2U6eA=="));
         assertRefusedWritingNothing(401, "INVALID_IDENTITY", send("{}", "Authorization", "Bearer not-a-jwt"));
+    }
+
+    /** Last: it empties this address's join bucket. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aFloodOfBadTokensFromOneAddressIsRateLimitedBeforeAnySignatureIsChecked() throws Exception {
+        String forged = SiteTokenFixtures.sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID("rsa-1").generate()),
+                JWSAlgorithm.RS256, "rsa-1", claims("alice").build());
+        Map<TopicPartition, Long> before = gateway.topicEnds();
+        // All at once, as a bot would send them.
+        java.util.List<Integer> codes = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> gateway.client().sendAsync(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(gateway.url("/api/sales/" + SALE + "/queue")))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + forged)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList().stream().map(answer -> answer.join().statusCode()).toList();
+
+        assertTrue(codes.stream().allMatch(code -> code == 401 || code == 429), codes.toString());
+        assertTrue(codes.stream().filter(code -> code == 429).count() >= 30, "the default burst is 100: " + codes.stream().filter(c -> c == 429).count() + " refused");
+        assertEquals(before, gateway.topicEnds());
     }
 
     @Test
