@@ -1,6 +1,7 @@
 package io.floodgate.audit.replay;
 
 import io.floodgate.contracts.sale.AdmissionRateChanged;
+import io.floodgate.contracts.sale.ProofOfWorkChanged;
 import io.floodgate.contracts.sale.QueueMessagePosted;
 import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleConfig;
@@ -40,6 +41,9 @@ public final class TimelineWords {
             return "admission rate set to " + r.admissionRatePerSecond() + "/s" + by + ": " + r.reason();
         } else if (e instanceof QueueMessagePosted m) {
             return m.message().isEmpty() ? "message to the line cleared" + by : "message to the line" + by + ": \"" + m.message() + "\"";
+        } else if (e instanceof ProofOfWorkChanged w) {
+            return (w.required() ? "proof of work on joining set to max number " + w.maxNumber() : "proof of work off")
+                    + by + (w.reason() == null ? "" : ": " + w.reason());
         }
         return e.getClass().getSimpleName() + by;
     }

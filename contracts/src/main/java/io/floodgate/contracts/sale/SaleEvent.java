@@ -15,8 +15,10 @@ import io.floodgate.contracts.Event;
         @JsonSubTypes.Type(SaleResumed.class),
         @JsonSubTypes.Type(SaleClosed.class),
         @JsonSubTypes.Type(AdmissionRateChanged.class),
-        @JsonSubTypes.Type(QueueMessagePosted.class)})
+        @JsonSubTypes.Type(QueueMessagePosted.class),
+        @JsonSubTypes.Type(ProofOfWorkChanged.class)})
 public sealed interface SaleEvent extends Event
-        permits SaleCreated, SalePaused, SaleResumed, SaleClosed, AdmissionRateChanged, QueueMessagePosted {
+        permits SaleCreated, SalePaused, SaleResumed, SaleClosed, AdmissionRateChanged, QueueMessagePosted,
+        ProofOfWorkChanged {
     String operator();
 }

@@ -68,4 +68,19 @@ class SaleStateTest {
         assertEquals(Duration.ZERO, closed.pausedUntil(T0.plusSeconds(10_000)), "windows and holds run out again");
         assertEquals(SalePhase.CLOSED, closed.phase(T0.plusSeconds(200), false));
     }
+
+    @Test
+    void proofOfWorkIsOffUntilAnOperatorSwitchesItOnAndItsDifficultyFollowsTheLatestChange() {
+        SaleState state = created().apply(new AdmissionRateChanged(at(10), "ops", "r", 40));
+        assertEquals(ProofOfWork.OFF, state.proofOfWork(), "a sale recorded without the event requires none");
+
+        SaleState on = state.apply(new ProofOfWorkChanged(at(20), "ops", "bots", true, 50_000));
+        SaleState raised = on.apply(new SalePaused(at(25), "ops", "p"))
+                .apply(new ProofOfWorkChanged(at(30), "ops", null, true, 200_000));
+
+        assertEquals(new ProofOfWork(true, 50_000), on.proofOfWork());
+        assertEquals(new ProofOfWork(true, 200_000), raised.proofOfWork(), "raised live, kept across other events");
+        assertTrue(raised.paused());
+        assertFalse(raised.apply(new ProofOfWorkChanged(at(40), "ops", "calm", false, 200_000)).proofOfWork().required());
+    }
 }

@@ -3,9 +3,11 @@ package io.floodgate.gateway.buyer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.gateway.api.ApiException;
+import io.floodgate.gateway.proofofwork.Challenges;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 
 /**
  * A join's body; {@code {}} (or none) is a whole join. The buyer is never named here: it comes
@@ -13,9 +15,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param namedBuyer a {@code buyerId} the body names anyway, whatever its type: read only to be
  *                   refused, so an old client learns why instead of being silently someone else
+ * @param altcha     the solved proof-of-work challenge (base64, as ALTCHA clients send it), when
+ *                   the sale requires one (io.floodgate.gateway.proofofwork)
  */
 @Introspected
-public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = true) JsonNode namedBuyer) {
+public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = true) JsonNode namedBuyer,
+                          @Nullable @Size(max = Challenges.MAX_PAYLOAD_CHARS) String altcha) {
 
     /** 400 IDENTITY_IN_BODY if the body names a buyer. */
     static void refuseNamedIdentity(@Nullable JoinRequest request) {
@@ -23,5 +28,9 @@ public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = tr
             throw ApiException.badRequest("IDENTITY_IN_BODY", "Do not send buyerId: your identity comes from your "
                     + "credential (the identity cookie or Floodgate-Identity header, or the site's sign-in token).");
         }
+    }
+
+    static @Nullable String altchaOf(@Nullable JoinRequest request) {
+        return request == null ? null : request.altcha();
     }
 }

@@ -11,6 +11,7 @@ import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
 import io.floodgate.gateway.identity.BuyerIdentities;
 import io.floodgate.gateway.identity.BuyerIdentity;
+import io.floodgate.gateway.proofofwork.ProofOfWorkGate;
 import io.floodgate.gateway.publish.EventPublisher;
 import io.floodgate.gateway.publish.Publishing;
 import io.floodgate.gateway.tokens.Tokens;
@@ -56,11 +57,13 @@ public class QueueController {
     private final BuyerLimits limits;
     private final StatusStreams streams;
     private final BuyerIdentities identities;
+    private final ProofOfWorkGate proofOfWork;
 
     public QueueController(GatewayView view, EventPublisher publisher, Tokens tokens, BuyerStatuses statuses,
                            GatewaySettings settings, BuyerLimits limits, StatusStreams streams,
-                           BuyerIdentities identities) {
+                           BuyerIdentities identities, ProofOfWorkGate proofOfWork) {
         this.identities = identities;
+        this.proofOfWork = proofOfWork;
         this.limits = limits;
         this.streams = streams;
         this.view = view;
@@ -92,7 +95,8 @@ public class QueueController {
     @Operation(summary = "Join the sale's line as the buyer your credential names (idempotent per buyer)")
     @Post("/queue")
     public CompletableFuture<HttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
-                                                             @Nullable @Valid @Body JoinRequest request) {
+                                                             @Nullable @Valid @Body JoinRequest request,
+                                                             @Nullable @Header(Credentials.TICKET_HEADER) String ticket) {
         JoinRequest.refuseNamedIdentity(request);
         SaleView sale = requireSale(saleId);
         limits.join(http);
@@ -101,6 +105,7 @@ public class QueueController {
         if (sale.state().closed()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
         }
+        proofOfWork.admit(sale, buyer.buyerId(), JoinRequest.altchaOf(request), ticket);
         BuyerArrived arrived = new BuyerArrived(
                 EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()), buyer.buyerId());
         return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, buyer.buyerId()), settings.answerWait(),

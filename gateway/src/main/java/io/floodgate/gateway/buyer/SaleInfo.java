@@ -1,5 +1,6 @@
 package io.floodgate.gateway.buyer;
 
+import io.floodgate.contracts.sale.ProofOfWork;
 import io.floodgate.contracts.sale.SalePhase;
 import io.floodgate.contracts.sale.SaleState;
 import io.floodgate.contracts.sale.SectionConfig;
@@ -9,12 +10,16 @@ import io.floodgate.gateway.view.SaleView;
 import java.time.Instant;
 import java.util.List;
 
-/** What anyone may know of a sale: the same for every buyer, so cacheable. {@code draw}: see {@link PublicDraw}. */
+/**
+ * What anyone may know of a sale: the same for every buyer, so cacheable. {@code draw}: see {@link PublicDraw}.
+ *
+ * @param proofOfWork whether a join must carry a solved challenge (GET /api/sales/{id}/challenge), and how hard
+ */
 public record SaleInfo(String saleId, String name, SalePhase phase, String message, Instant opensAt, String currency,
                        int perBuyerLimit, int admissionRatePerSecond, double measuredAdmissionRate,
                        List<Section> sections, long seatsFree,
                        long seatsHeld, long seatsSold, long preQueued, long inLine, long admittedThrough,
-                       PublicDraw draw) {
+                       PublicDraw draw, ProofOfWork proofOfWork) {
 
     public record Section(String id, String name, boolean generalAdmission, int capacity, long priceCents) {
     }
@@ -26,7 +31,7 @@ public record SaleInfo(String saleId, String name, SalePhase phase, String messa
                 state.admissionRatePerSecond(), sale.measuredAdmissionRate(now),
                 state.config().sections().stream().map(SaleInfo::section).toList(),
                 sale.stock().free(), sale.stock().held(), sale.stock().sold(), sale.preQueueSize(), sale.lastSequence(),
-                sale.admittedThrough(), sale.draw());
+                sale.admittedThrough(), sale.draw(), state.proofOfWork());
     }
 
     private static Section section(SectionConfig s) {

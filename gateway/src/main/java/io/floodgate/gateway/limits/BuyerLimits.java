@@ -43,6 +43,18 @@ public final class BuyerLimits {
         check(joinByBuyer, "join " + saleId + "/" + buyerId);
     }
 
+    /**
+     * Proof-of-work challenges: the join's rates, counted apart, so fetching one never costs a join;
+     * by address before the credential is checked, as a join.
+     */
+    public void challenge(HttpRequest<?> request) {
+        check(joinByAddress, "challenge " + addresses.of(request));
+    }
+
+    public void challenge(String saleId, String buyerId) {
+        check(joinByBuyer, "challenge " + saleId + "/" + buyerId);
+    }
+
     public void status(HttpRequest<?> request, String saleId, String buyerId) {
         check(statusByAddress, "status " + addresses.of(request));
         check(statusByBuyer, "status " + saleId + "/" + buyerId);

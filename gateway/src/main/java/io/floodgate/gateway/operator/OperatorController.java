@@ -3,6 +3,7 @@ package io.floodgate.gateway.operator;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.sale.AdmissionRateChanged;
+import io.floodgate.contracts.sale.ProofOfWorkChanged;
 import io.floodgate.contracts.sale.QueueMessagePosted;
 import io.floodgate.contracts.sale.SaleClosed;
 import io.floodgate.contracts.sale.SaleConfig;
@@ -29,6 +30,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -145,6 +147,15 @@ public class OperatorController {
             Operator operator, @Valid @Body Broadcast broadcast) {
         requireOpen(saleId);
         return record(new QueueMessagePosted(meta(saleId), operator.name(), broadcast.message()), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Require a proof of work on joining, or not, and set its difficulty, live")
+    @Put("/{saleId}/proof-of-work")
+    public CompletableFuture<HttpResponse<Object>> proofOfWork(String saleId, @RequestAttribute(Operator.ATTRIBUTE)
+            Operator operator, @Valid @Body ProofOfWorkChange change) {
+        requireOpen(saleId);
+        return record(new ProofOfWorkChanged(meta(saleId), operator.name(), change.reason(), change.required(),
+                change.maxNumberOrDefault()), HttpStatus.OK);
     }
 
     /** Publishes the action and answers once this instance's view shows it; 202 if that takes longer. */

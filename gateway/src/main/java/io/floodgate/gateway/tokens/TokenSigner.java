@@ -25,8 +25,12 @@ public final class TokenSigner {
     private final SecretKeySpec key;
 
     public TokenSigner(byte[] secret, String purpose) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret, ALGORITHM),
-                purpose.getBytes(StandardCharsets.UTF_8)), ALGORITHM);
+        this.key = new SecretKeySpec(derive(secret, purpose), ALGORITHM);
+    }
+
+    /** The key for {@code purpose}, derived from {@code secret}: HMAC-SHA256(secret, purpose). */
+    static byte[] derive(byte[] secret, String purpose) {
+        return hmac(new SecretKeySpec(secret, ALGORITHM), purpose.getBytes(StandardCharsets.UTF_8));
     }
 
     public String sign(Object claims) {

@@ -43,6 +43,14 @@ public final class Tokens {
         return secrets.stream().map(secret -> new TokenSigner(secret, purpose)).toList();
     }
 
+    /**
+     * Keys for another signer (proof-of-work challenges, say), derived for {@code purpose} from
+     * the current secret first, then the previous ones: rotated like the tokens.
+     */
+    public List<byte[]> keys(String purpose) {
+        return secrets.stream().map(secret -> TokenSigner.derive(secret, purpose)).toList();
+    }
+
     public String issue(VisitorTicket ticket) {
         return signers.get(TICKET).get(0).sign(ticket);
     }

@@ -1,0 +1,26 @@
+package io.floodgate.gateway.operator;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Proof of work on joining, switched on or off and its difficulty set. maxNumber 1,000 is a few
+ * milliseconds for any device; 10,000,000 is about a minute on a phone's browser (docs/benchmarks.md).
+ *
+ * @param maxNumber the difficulty, when required; without it, {@link #DEFAULT_MAX_NUMBER}
+ */
+@Introspected
+public record ProofOfWorkChange(@NotNull Boolean required,
+                                @Nullable @Min(1_000) @Max(10_000_000) Long maxNumber,
+                                @Nullable @Size(max = 500) String reason) {
+    /** About a second on a phone's browser (docs/benchmarks.md). */
+    public static final long DEFAULT_MAX_NUMBER = 100_000;
+
+    long maxNumberOrDefault() {
+        return maxNumber == null ? DEFAULT_MAX_NUMBER : maxNumber;
+    }
+}

@@ -1,0 +1,121 @@
+package io.floodgate.gateway.proofofwork;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChallengesTest {
+    private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+    private static final byte[] KEY = "k".repeat(32).getBytes(StandardCharsets.UTF_8);
+    private static final long EASY = 1_000;
+
+    private final Challenges challenges = new Challenges(List.of(KEY), Duration.ofMinutes(5), 1_000);
+
+    @Test
+    void aSolvedChallengeBuysOneJoinAndItsReplayIsRefused() {
+        String solution = Solver.solve(challenges.issue("demo", "alice", EASY, T0));
+
+        Verdict first = challenges.verify(solution, "demo", "alice", EASY, T0.plusSeconds(1));
+        Verdict again = challenges.verify(solution, "demo", "alice", EASY, T0.plusSeconds(2));
+
+        assertEquals(Verdict.ACCEPTED, first);
+        assertEquals(Verdict.REUSED, again);
+    }
+
+    @Test
+    void aSolutionIsWorthNothingForAnotherIdentityOrAnotherSale() {
+        String alices = Solver.solve(challenges.issue("demo", "alice", EASY, T0));
+
+        assertEquals(Verdict.NOT_YOURS, challenges.verify(alices, "demo", "mallory", EASY, T0));
+        assertEquals(Verdict.NOT_YOURS, challenges.verify(alices, "other-sale", "alice", EASY, T0));
+        assertEquals(Verdict.ACCEPTED, challenges.verify(alices, "demo", "alice", EASY, T0), "refusals spend nothing");
+    }
+
+    @Test
+    void aChallengeExpiresOnTheGatewaysClockNotTheMachines() {
+        Challenge c = challenges.issue("demo", "alice", EASY, T0);
+        String solution = Solver.solve(c);
+
+        assertEquals(T0.plus(Duration.ofMinutes(5)), c.expiresAt());
+        assertEquals(Verdict.EXPIRED, challenges.verify(solution, "demo", "alice", EASY, c.expiresAt()));
+        assertEquals(Verdict.ACCEPTED, challenges.verify(solution, "demo", "alice", EASY, c.expiresAt().minusSeconds(1)));
+    }
+
+    @Test
+    void aChallengeIssuedBeforeTheDifficultyWasRaisedIsRefused() {
+        String easy = Solver.solve(challenges.issue("demo", "alice", EASY, T0));
+
+        assertEquals(Verdict.TOO_EASY, challenges.verify(easy, "demo", "alice", 50_000, T0));
+        assertEquals(Verdict.ACCEPTED, challenges.verify(easy, "demo", "alice", 500, T0), "lowered: still hard enough");
+    }
+
+    @Test
+    void aWrongNumberAnAlteredSaltAnotherKeyOrGarbageIsInvalid() {
+        Challenge c = challenges.issue("demo", "alice", EASY, T0);
+        String good = Solver.solve(c);
+        long number = numberOf(good);
+        String otherKeys = Solver.solve(new Challenges(List.of("x".repeat(32).getBytes(StandardCharsets.UTF_8)),
+                Duration.ofMinutes(5), 10).issue("demo", "alice", EASY, T0));
+
+        List<String> forged = List.of(
+                Solver.payload(c.algorithm(), c.challenge(), number + 1, c.salt(), c.signature()),
+                // The buyer in the salt rewritten to the caller's: the challenge no longer matches the signature.
+                Solver.payload(c.algorithm(), c.challenge(), number, c.salt().replace("buyer=alice", "buyer=bob"),
+                        c.signature()),
+                Solver.payload(c.algorithm(), c.challenge(), number, c.salt(), "0".repeat(64)),
+                Solver.payload("SHA-1", c.challenge(), number, c.salt(), c.signature()),
+                otherKeys, "not base64 at all", Base64.getEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8)),
+                "A".repeat(Challenges.MAX_PAYLOAD_CHARS + 1), "");
+        for (String payload : forged) {
+            assertEquals(Verdict.INVALID, challenges.verify(payload, "demo", payload.contains("bob") ? "bob" : "alice",
+                    EASY, T0), payload);
+        }
+        assertEquals(Verdict.NOT_YOURS, challenges.verify(Solver.payload(c.algorithm(), c.challenge(), number,
+                c.salt(), c.signature()), "demo", "bob", EASY, T0));
+    }
+
+    @Test
+    void aChallengeSignedWithThePreviousKeyStillVerifiesAfterARotation() {
+        byte[] newKey = "n".repeat(32).getBytes(StandardCharsets.UTF_8);
+        String beforeRotation = Solver.solve(challenges.issue("demo", "alice", EASY, T0));
+
+        Challenges rotated = new Challenges(List.of(newKey, KEY), Duration.ofMinutes(5), 1_000);
+
+        assertEquals(Verdict.ACCEPTED, rotated.verify(beforeRotation, "demo", "alice", EASY, T0));
+    }
+
+    /** A property over random identities: a solution is accepted for its own identity only, and once. */
+    @Test
+    void overManyIdentitiesEachSolutionIsAcceptedOnlyForItsOwnIdentityAndOnlyOnce() {
+        Random random = new Random(15);
+        for (int i = 0; i < 50; i++) {
+            String owner = "anon-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 32);
+            String stranger = "anon-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 32);
+            String solution = Solver.solve(challenges.issue("s" + random.nextInt(3), owner, EASY, T0));
+            String sale = solution.isEmpty() ? "" : saleOf(solution);
+
+            assertEquals(Verdict.NOT_YOURS, challenges.verify(solution, sale, stranger, EASY, T0));
+            assertEquals(Verdict.ACCEPTED, challenges.verify(solution, sale, owner, EASY, T0));
+            assertEquals(Verdict.REUSED, challenges.verify(solution, sale, owner, EASY, T0));
+        }
+        assertTrue(challenges.spentRemembered() <= 1_000);
+    }
+
+    private static long numberOf(String payload) {
+        String json = new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8);
+        return Long.parseLong(json.replaceAll(".*\"number\":(\\d+).*", "$1"));
+    }
+
+    private static String saleOf(String payload) {
+        String json = new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8);
+        return json.replaceAll(".*sale=([^&\"]+).*", "$1");
+    }
+}
