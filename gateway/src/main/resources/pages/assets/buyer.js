@@ -146,7 +146,7 @@ function signedIn() {
 
 // Who joins is the credential: the gateway's identity cookie (shared by every tab) or the site's
 // sign-in token; never a name typed here.
-async function join() {
+async function join(retry) {
   error();
   const problem = identity.problem();
   wantsToJoin = !!problem;
@@ -155,7 +155,13 @@ async function join() {
     identity.request(problem);
     return;
   }
-  const answer = await busy("join-button", () => call("POST", `${api}/queue`, {}, identity.headers()));
+  let altcha;
+  if ((sale.proofOfWork && sale.proofOfWork.required) || retry === "pow") {
+    const solved = await checkBrowser(api, identity.headers()); // proof-of-work.js
+    if (solved.error) { error(solved.error.message); return; }
+    altcha = solved.altcha;
+  }
+  const answer = await busy("join-button", () => call("POST", `${api}/queue`, { altcha }, identity.headers()));
   if (!answer) return;
   if (answer.status === 401 && answer.json && IDENTITY_PROBLEMS[answer.json.error]) {
     identity.refused();
@@ -173,6 +179,8 @@ async function join() {
   } else if (answer.status === 202) {
     render(answer.json);
     setTimeout(join, answer.json.pollAfterMs || 1000); // joining again keeps the place
+  } else if (answer.json && /^PROOF_OF_WORK_/.test(answer.json.error) && retry !== "pow") {
+    join("pow"); // switched on, raised or expired since the page loaded: one new challenge
   } else if (answer.json) {
     error(answer.json.message);
   }

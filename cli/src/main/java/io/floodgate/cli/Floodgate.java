@@ -7,6 +7,7 @@ import io.floodgate.cli.audit.ReportCommand;
 import io.floodgate.cli.bench.AuditBench;
 import io.floodgate.cli.loadgen.LoadgenCommand;
 import io.floodgate.cli.bench.HoldBench;
+import io.floodgate.cli.bench.ProofOfWorkBench;
 import io.floodgate.cli.bench.WaitingRoomBench;
 
 import java.util.Arrays;
@@ -49,8 +50,10 @@ public final class Floodgate {
             case "waiting-room" -> WaitingRoomBench.main(rest);
             case "holds" -> HoldBench.main(rest);
             case "audit" -> AuditBench.main(rest);
+            case "proof-of-work" -> ProofOfWorkBench.main(rest);
             default -> {
-                System.err.println("usage: ./floodgate bench waiting-room [buyers] | holds [requests] | audit [events]");
+                System.err.println("usage: ./floodgate bench waiting-room [buyers] | holds [requests] | audit [events]"
+                        + " | proof-of-work [solutions]");
                 System.exit(2);
             }
         }
@@ -103,6 +106,9 @@ public final class Floodgate {
                   bench audit [events]
                          export, replay and audit a generated sale of a million (or [events]) events,
                          from a file and from Kafka, beside a bare read of the same records.
+                  bench proof-of-work [solutions]
+                         proof-of-work challenges issued and solutions verified per second on one
+                         core, beside a Java client's solve time at the default difficulty.
                 """);
         System.exit(status);
     }
