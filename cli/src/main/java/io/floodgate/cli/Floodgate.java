@@ -31,6 +31,7 @@ public final class Floodgate {
             case "reconcile" -> command(new ReconcileCommand(), rest);
             case "loadgen" -> command(new LoadgenCommand(), rest);
             case "token" -> command(new TokenCommand(), rest);
+            case "solve" -> command(new SolveCommand(System.in), rest);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -96,6 +97,8 @@ public final class Floodgate {
                          --cluster: three Kafka nodes and two instances of each service; --faults: kill
                          one instance of each (kill -9) and stop a broker during the load (exit 1 on any
                          failed check).
+                  solve  read a proof-of-work challenge (GET /api/sales/<id>/challenge) on standard
+                         input, print the join's "altcha" field (docs/api.md, "Proof of work").
                   bench waiting-room [buyers]
                          load a million (or [buyers]) waiting buyers into one sale on a fresh local
                          stack; print heap per service and status reads/s beside a no-op endpoint.
