@@ -34,12 +34,12 @@ public class ChallengeController {
 
     @Operation(summary = "A proof-of-work challenge (ALTCHA, SHA-256) for joining this sale; see docs/api.md")
     @Get("/challenge")
-    public HttpResponse<Challenge> challenge(HttpRequest<?> http, String saleId) {
+    public HttpResponse<ChallengeAnswer> challenge(HttpRequest<?> http, String saleId) {
         SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
         limits.challenge(http);
         BuyerIdentity identity = identities.identify(http);
         limits.challenge(saleId, identity.buyerId());
-        return identities.remember(HttpResponse.ok(gate.challenge(sale, identity.buyerId()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store"), identity);
+        ChallengeAnswer answer = new ChallengeAnswer(gate.challenge(sale, identity.buyerId()), identity.token());
+        return identities.remember(HttpResponse.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store"), identity);
     }
 }
