@@ -160,4 +160,35 @@ class BuyerPageTest extends StackTest {
                     "the second tab does not ask to join again");
         }
     }
+
+    /** At the default difficulty: the page's solve time is reported in docs/benchmarks.md. */
+    @Test
+    void aBuyerJoinsAProofOfWorkSaleFromThePageAfterItChecksTheBrowserAndSeesHowLongItTook(@TempDir Path profile)
+            throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        createSale("""
+                {"saleId": "checked", "name": "Checked night", "currency": "EUR", "admissionRatePerSecond": 100,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 2,
+                 "sections": [{"id": "pit", "name": "Standing pit", "capacity": 50, "priceCents": 3000}]}""");
+        GatewayClient.Reply on = gateway.put("/api/operator/sales/checked/proof-of-work",
+                "{\"required\": true, \"reason\": \"bots in the line\"}", operator());
+        assertEquals(200, on.status(), on.body().toString());
+        long maxNumber = on.body().at("/proofOfWork/maxNumber").asLong();
+        try (Browser browser = Browser.open(profile)) {
+            browser.go(stack.gatewayUrl() + "/sales/checked");
+            browser.awaitText("#sale-name", "Checked night");
+            browser.eval("window.sawChecking = false; new MutationObserver(() => { window.sawChecking ||= "
+                    + "!document.getElementById('pow-checking').hidden; }).observe(document.getElementById("
+                    + "'pow-checking'), {attributes: true}); true");
+            browser.click("#join-button");
+            browser.awaitText("#state-title", "It is your turn");
+            assertEquals("true", browser.eval("window.sawChecking"), "\"Checking your browser…\" was shown");
+            assertTrue(browser.visible("#pow-done"), "the time it took is shown");
+            String seconds = browser.text("#pow-time");
+            assertTrue(seconds.matches("\\d+\\.\\d"), seconds);
+            System.out.printf("BENCHMARK proof of work solved on the page (headless Chromium) at maxNumber %,d in %s s%n",
+                    maxNumber, seconds);
+            browser.screenshot(SCREENSHOTS.resolve("buyer-checked.png"));
+        }
+    }
 }

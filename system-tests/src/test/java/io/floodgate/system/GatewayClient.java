@@ -42,8 +42,13 @@ final class GatewayClient {
     }
 
     Reply put(String path, String json) {
-        return send(request(path, Map.of("Content-Type", "application/json"))
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return put(path, json, Map.of());
+    }
+
+    Reply put(String path, String json, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return send(request(path, all).PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply delete(String path) {
