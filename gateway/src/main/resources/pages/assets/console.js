@@ -98,6 +98,8 @@ async function tick() {
     f.closed ? `<span class="bad">closed</span>` : f.paused ? `<span class="bad">paused</span>` : `<span class="ok">on sale</span>`,
     f.paymentsDelayed ? `<span class="bad">payment provider unavailable</span>` : `<span class="ok">payments flowing</span>`,
     f.message ? `<span>message: ${escape(f.message)}</span>` : "",
+    f.proofOfWork.required ? `<span class="ok">proof of work: max number ${f.proofOfWork.maxNumber.toLocaleString()}</span>`
+      : `<span>proof of work off</span>`,
   ].join("");
   const cards = $("figures");
   FIGURES.forEach(([key, label, value, text]) => {
@@ -122,13 +124,13 @@ async function tick() {
     `<tr><td>${escape(service)}</td><td><b>${records.toLocaleString()}</b></td></tr>`).join("") || "<tr><td>–</td></tr>";
 }
 
-function control(form, path, body) {
+function control(form, path, body, method = "POST") {
   $(form).onsubmit = async (e) => {
     e.preventDefault();
     const fields = Object.fromEntries(new FormData(e.target));
     if (form === "close-form" && !confirm("Close this sale for good? Nothing more can be sold.")) return;
     try {
-      await call("POST", `/api/operator/sales/${encodeURIComponent($("sale").value)}/${path}`, body(fields));
+      await call(method, `/api/operator/sales/${encodeURIComponent($("sale").value)}/${path}`, body(fields));
       $("done").textContent = `${path}: done`;
       e.target.reset();
       tick();
@@ -144,6 +146,8 @@ control("resume-form", "resume", (f) => ({ reason: f.reason }));
 control("message-form", "message", (f) => ({ message: f.message }));
 control("rate-form", "rate", (f) => ({ admissionRatePerSecond: Number(f.rate), reason: f.reason }));
 control("close-form", "close", (f) => ({ reason: f.reason }));
+control("pow-form", "proof-of-work", (f) => ({ required: f.required === "on",
+  maxNumber: f.maxNumber ? Number(f.maxNumber) : null, reason: f.reason || null }), "PUT");
 
 $("open-form").onsubmit = async (e) => {
   e.preventDefault();

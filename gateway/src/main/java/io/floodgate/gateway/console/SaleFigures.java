@@ -1,5 +1,6 @@
 package io.floodgate.gateway.console;
 
+import io.floodgate.contracts.sale.ProofOfWork;
 import io.floodgate.gateway.view.PaymentLine;
 import io.floodgate.gateway.view.SaleView;
 
@@ -12,12 +13,13 @@ import java.util.Map;
  *
  * @param places       buyers given a place so far (arrivals)
  * @param lag          records each service's consumer group is behind
+ * @param proofOfWork  whether joins must carry a solved challenge, and how hard it is
  */
 public record SaleFigures(String saleId, String name, Instant asOf, boolean paused, boolean closed, String message,
                           long places, long waiting, long admitted, int admissionRateSet, double admissionRateMeasured,
                           long shoppers, long capacity, long held, long sold, long remaining,
                           long paymentsWaiting, long paymentsFinished, boolean paymentsDelayed,
-                          PaymentLine.Recent paymentsLastMinute, Map<String, Long> lag) {
+                          PaymentLine.Recent paymentsLastMinute, Map<String, Long> lag, ProofOfWork proofOfWork) {
 
     static SaleFigures of(SaleView sale, PaymentLine payments, Map<String, Long> lag, Instant now) {
         return new SaleFigures(sale.saleId(), sale.config().name(), now, sale.state().paused(),
@@ -26,6 +28,6 @@ public record SaleFigures(String saleId, String name, Instant asOf, boolean paus
                 sale.state().admissionRatePerSecond(), sale.measuredAdmissionRate(now),
                 sale.shoppersWithOpenWindows(now), sale.stock().capacity(), sale.stock().held(), sale.stock().sold(),
                 sale.stock().free(), payments.waiting(), payments.finishedSoFar(), payments.delayed(),
-                payments.recent(now), lag);
+                payments.recent(now), lag, sale.state().proofOfWork());
     }
 }
