@@ -49,8 +49,11 @@ public final class ProofOfWorkGate {
                 .description("used solutions forgotten before expiry because the memory was full").register(registry);
     }
 
-    /** A challenge for {@code buyerId} joining {@code sale}; 409 if the sale requires none. */
+    /** A challenge for {@code buyerId} joining {@code sale}; 409 if the sale is closed or requires none. */
     public Challenge challenge(SaleView sale, String buyerId) {
+        if (sale.state().closed()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + sale.saleId() + "' is closed.");
+        }
         ProofOfWork required = sale.state().proofOfWork();
         if (!required.required()) {
             throw new ApiException(HttpStatus.CONFLICT, "PROOF_OF_WORK_OFF",

@@ -134,11 +134,12 @@ class ProofOfWorkJoinTest {
     }
 
     @Test
-    void aChallengeForASaleWithoutProofOfWorkIsAConflictSayingJoinDirectly() {
+    void aChallengeForASaleWithoutProofOfWorkIsAConflictSayingJoinDirectlyAndAnUnknownSaleHasNone() {
         assertEquals(201, gateway.createSale("free"));
         HttpResponse<String> answer = gateway.get("/api/sales/free/challenge");
         assertEquals(409, answer.statusCode(), answer.body());
         assertEquals("PROOF_OF_WORK_OFF", read(answer).get("error").asText());
+        assertEquals(404, gateway.get("/api/sales/nowhere/challenge").statusCode());
     }
 
     /** A challenge for {@code identity}, or for a new one (its token in the answer's {@code identity}). */
