@@ -6,6 +6,7 @@ import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.tokens.VisitorTicket;
 import io.floodgate.gateway.view.SaleView;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpStatus;
@@ -37,16 +38,18 @@ public final class ProofOfWorkGate {
         this.issued = Counter.builder("floodgate.proof_of_work.challenges")
                 .description("proof-of-work challenges issued, all sales").register(registry);
         for (Verdict v : Verdict.values()) {
-            verified.put(v, Counter.builder("floodgate.proof_of_work.verifications").tag("outcome", v.name())
-                    .description("proof-of-work solutions presented with a join, by outcome, all sales")
-                    .register(registry));
+            verified.put(v, verifications(registry, v.name()));
         }
-        this.skippedWithTicket = Counter.builder("floodgate.proof_of_work.verifications").tag("outcome", "HAS_PLACE")
-                .description("proof-of-work solutions presented with a join, by outcome, all sales").register(registry);
-        Gauge.builder("floodgate.proof_of_work.spent", rule, r -> r.spentRemembered())
+        this.skippedWithTicket = verifications(registry, "HAS_PLACE");
+        Gauge.builder("floodgate.proof_of_work.spent", rule, Challenges::spentRemembered)
                 .description("used solutions this instance remembers until they expire").register(registry);
-        Gauge.builder("floodgate.proof_of_work.spent_evicted", rule, r -> r.spentEvictedEarly())
+        FunctionCounter.builder("floodgate.proof_of_work.spent_evicted", rule, Challenges::spentEvictedEarly)
                 .description("used solutions forgotten before expiry because the memory was full").register(registry);
+    }
+
+    private static Counter verifications(MeterRegistry registry, String outcome) {
+        return Counter.builder("floodgate.proof_of_work.verifications").tag("outcome", outcome)
+                .description("proof-of-work solutions presented with a join, by outcome, all sales").register(registry);
     }
 
     /** A challenge for {@code buyerId} joining {@code sale}; 409 if the sale is closed or requires none. */

@@ -142,6 +142,21 @@ class ProofOfWorkJoinTest {
         assertEquals(404, gateway.get("/api/sales/nowhere/challenge").statusCode());
     }
 
+    @Test
+    void challengesIssuedAndVerificationsByOutcomeAreOnPrometheus() {
+        JsonNode challenge = challenge(null);
+        String solution = solve(challenge);
+        join(challenge.get("identity").asText(), solution);
+        join(challenge.get("identity").asText(), solution);
+
+        String metrics = gateway.get("/prometheus").body();
+
+        assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_challenges_total(\\{[^}]*})? [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_verifications_total\\{[^}]*outcome=\"ACCEPTED\"[^}]*} [1-9].*"));
+        assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_verifications_total\\{[^}]*outcome=\"REUSED\"[^}]*} [1-9].*"));
+        assertTrue(metrics.contains("floodgate_proof_of_work_spent_evicted_total"));
+    }
+
     /** A challenge for {@code identity}, or for a new one (its token in the answer's {@code identity}). */
     private JsonNode challenge(String identity) {
         HttpResponse<String> answer = identity == null ? gateway.get("/api/sales/" + SALE + "/challenge")
