@@ -65,7 +65,7 @@ class SaleAuditTest {
         assertEquals(300, fairness.preQueue().admittedChecked());
         assertEquals(0, fairness.preQueue().placesNotFromSeed());
         assertEquals(DrawVerdict.VERIFIED, fairness.draw().verdict(), "the revealed draw is what was committed to");
-        assertEquals(0, fairness.draw().preQueuedBeforeCommitment());
+        assertEquals(0, fairness.draw().arrivedBeforeCommitment());
         double shuffled = (double) fairness.preQueue().arrivalInversions() / fairness.preQueue().pairs();
         assertTrue(shuffled > 0.4 && shuffled < 0.6, "the pre-queue is drawn, not kept in arrival order: " + shuffled);
         assertEquals(0, fairness.order().admissionsAgainstArrival());
@@ -158,22 +158,83 @@ class SaleAuditTest {
 
         assertFalse(report.fair());
         assertEquals(DrawVerdict.COMMITTED_LATE, report.draw().verdict());
-        assertEquals(100, report.draw().preQueuedBeforeCommitment());
-        assertTrue(report.findings().get(0).contains("pre-queued before the draw was committed to"), report.findings().toString());
+        assertEquals(100, report.draw().arrivedBeforeCommitment());
+        assertTrue(report.findings().get(0).contains("arrival(s) came before the draw was committed to"), report.findings().toString());
     }
 
     @Test
-    void aSaleFromBeforeCommitmentsIsReportedNotCommittedWithoutBeingRefused() throws Exception {
+    void aSaleWithoutACommitmentIsRefusedUnlessUncommittedDrawsAreAllowed() throws Exception {
         List<LoggedEvent> old = Logs.rewrite(SALE, e -> e instanceof DrawCommitted ? List.of()
                 : e instanceof LineOpened o ? List.<Event>of(new LineOpened(o.meta(), o.seed(), o.preQueueSize(),
                 o.permutation(), null)) : null);
-        FairnessReport report = FairnessAudit.of(replay(old));
 
-        assertTrue(report.fair(), report.findings().toString());
-        assertEquals(DrawVerdict.NOT_COMMITTED, report.draw().verdict());
-        assertTrue(FairnessText.format(report).contains("could have been chosen late"));
+        FairnessReport refused = FairnessAudit.of(replay(old));
+        assertFalse(refused.fair());
+        assertEquals(DrawVerdict.NOT_COMMITTED, refused.draw().verdict());
+        assertTrue(refused.findings().get(0).contains("no commitment"), refused.findings().toString());
+
+        FairnessReport allowed = FairnessAudit.of(replay(old), true); // an export of a sale from before commitments
+        assertTrue(allowed.fair(), allowed.findings().toString());
+        assertEquals(DrawVerdict.NOT_COMMITTED, allowed.draw().verdict());
+        assertTrue(FairnessText.format(allowed).contains("could have been chosen late"));
     }
 
+    @Test
+    void anOpeningThatRevealsANonceWithoutACommitmentIsRefusedEvenWhenUncommittedDrawsAreAllowed() throws Exception {
+        List<LoggedEvent> nonceOnly = Logs.rewrite(SALE, e -> e instanceof DrawCommitted ? List.of() : null);
+        FairnessReport report = FairnessAudit.of(replay(nonceOnly), true);
+
+        assertFalse(report.fair());
+        assertEquals(DrawVerdict.MISMATCH, report.draw().verdict());
+        assertTrue(report.findings().get(0).contains("no commitment to check it against"), report.findings().toString());
+    }
+
+    @Test
+    void aSecondCommitmentThatDiffersFromTheFirstIsRefused() throws Exception {
+        List<LoggedEvent> twice = Logs.rewrite(SALE, e -> e instanceof DrawCommitted d ? List.<Event>of(d,
+                new DrawCommitted(d.meta(), DrawCommitment.of("0".repeat(32), 7), d.scheme())) : null);
+        FairnessReport report = FairnessAudit.of(replay(twice));
+
+        assertFalse(report.fair());
+        assertEquals(DrawVerdict.MISMATCH, report.draw().verdict());
+        assertTrue(report.findings().stream().anyMatch(f -> f.contains("more than once")), report.findings().toString());
+
+        List<LoggedEvent> repeated = Logs.rewrite(SALE, e -> e instanceof DrawCommitted d ? List.<Event>of(d, d) : null);
+        assertTrue(FairnessAudit.of(replay(repeated)).fair(), "the same commitment twice (a retry) is no finding");
+    }
+
+    @Test
+    void aCommitmentAfterTheFirstArrivalIsRefusedAsCommittedLate() throws Exception {
+        DrawCommitted[] held = new DrawCommitted[1];
+        boolean[] moved = new boolean[1];
+        List<LoggedEvent> late = Logs.rewrite(SALE, e -> {
+            if (e instanceof DrawCommitted d) {
+                held[0] = d;
+                return List.of();
+            }
+            if (e instanceof BuyerArrived a && !moved[0]) {
+                moved[0] = true;
+                return List.<Event>of(a, held[0]);
+            }
+            return null;
+        });
+        FairnessReport report = FairnessAudit.of(replay(late));
+
+        assertFalse(report.fair());
+        assertEquals(DrawVerdict.COMMITTED_LATE, report.draw().verdict());
+        assertEquals(1, report.draw().arrivedBeforeCommitment());
+    }
+
+    @Test
+    void aRevealedNonceThatIsNotThirtyTwoLowercaseHexDigitsIsRefused() throws Exception {
+        List<LoggedEvent> tampered = Logs.rewrite(SALE, e -> e instanceof LineOpened o
+                ? List.<Event>of(new LineOpened(o.meta(), o.seed(), o.preQueueSize(), o.permutation(),
+                o.nonce().toUpperCase())) : null);
+        FairnessReport report = FairnessAudit.of(replay(tampered));
+
+        assertEquals(DrawVerdict.MISMATCH, report.draw().verdict());
+        assertTrue(report.findings().get(0).contains("not 32 lowercase hex digits"), report.findings().toString());
+    }
 
     @Test
     void admissionsFasterThanTheConfiguredRateAreCaught() throws Exception {

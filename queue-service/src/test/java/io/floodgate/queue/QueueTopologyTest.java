@@ -590,5 +590,46 @@ class QueueTopologyTest {
         arrive("early"); // asking again is not drawn again
         assertTrue(read(DrawCommitted.class).isEmpty());
     }
+
+    @Test
+    void aLineFromBeforeCommitmentsThatAlreadyHoldsPreQueuedBuyersIsNotCommittedLateAndDrawsAtOpening() {
+        Instant opensAt = START.plusSeconds(60);
+        createSale(50, opensAt);
+        KeyValueStore<String, SaleLine> store = driver.getKeyValueStore(QueueStores.LINES);
+        store.put("demo", store.get("demo").withDraw(null).withPreQueued()); // the previous version's line
+        queue.readValuesToList();
+
+        arrive("early-2");
+        driver.advanceWallClockTime(Duration.ofSeconds(62));
+
+        List<QueueEvent> events = queue.readValuesToList();
+        assertTrue(events.stream().noneMatch(DrawCommitted.class::isInstance),
+                "a commitment after arrivals would promise nothing: " + events);
+        LineOpened opened = events.stream().filter(LineOpened.class::isInstance).map(LineOpened.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(2, opened.preQueueSize());
+        assertNull(opened.nonce(), "an uncommitted draw reveals no nonce");
+        SaleLine line = store.get("demo");
+        assertTrue(line.opened());
+        assertFalse(line.drawn());
+    }
+
+    @Test
+    void aFirstSummaryOfADrawnButUnopenedLineHidesTheNonce() {
+        TestOutputTopic<String, LineEvent> lines = driver.createOutputTopic(Topics.LINES.name(),
+                new StringDeserializer(), JsonSerde.of(LineEvent.class));
+        createSale(50, START.plusSeconds(60));
+        arrive("early-1");
+        driver.getKeyValueStore(QueueStores.SUMMARIES).delete("demo"); // as before summaries existed
+
+        arrive("early-2"); // the summary starts from the stored, drawn line
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<LineEvent> told = lines.readValuesToList();
+        LineSummary summary = (LineSummary) told.get(told.size() - 1);
+        assertNotNull(summary.commitment(), "the first summary carries the stored draw's commitment");
+        assertNull(summary.nonce(), "but not its nonce while the line is closed");
+        assertNull(summary.seed());
+    }
 }
 

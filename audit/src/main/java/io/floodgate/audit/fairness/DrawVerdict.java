@@ -7,11 +7,11 @@ public enum DrawVerdict {
     /** Committed; the line has not opened, so there is nothing revealed to check yet. */
     NOT_YET_REVEALED,
     /**
-     * The log has no commitment: a sale drawn before queue-service committed to draws. Reported,
-     * not a finding, so older sales keep their verdict; such a draw could have been chosen late.
+     * The log has no commitment: a sale drawn before queue-service committed to draws. A finding (such a
+     * draw could have been chosen late) unless the audit is told to allow it: {@code --allow-uncommitted}.
      */
     NOT_COMMITTED,
-    /** Refused: the commitment was made after buyers were pre-queued, so it proves nothing. */
+    /** Refused: the commitment was made after buyers arrived, so it proves nothing. */
     COMMITTED_LATE,
     /** Refused: what the opening revealed is not what was committed to (or nothing was revealed). */
     MISMATCH

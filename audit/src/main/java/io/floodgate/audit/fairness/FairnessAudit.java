@@ -19,6 +19,11 @@ public final class FairnessAudit {
     }
 
     public static FairnessReport of(SaleReplay replay) {
+        return of(replay, false);
+    }
+
+    /** {@code allowUncommitted}: a draw with no commitment is reported, not a finding (sales from before commitments). */
+    public static FairnessReport of(SaleReplay replay, boolean allowUncommitted) {
         List<String> findings = new ArrayList<>();
         List<BuyerRecord> buyers = replay.buyers();
         List<BuyerRecord> arrived = buyers.stream().filter(b -> b.arrivalRank() >= 0)
@@ -37,7 +42,7 @@ public final class FairnessAudit {
                 afterOpening.size() - withoutPlace, withoutPlace, admitted.size(), arrived.size() - admitted.size());
 
         FairnessReport.PreQueue preQueue = preQueue(opened, preQueued, findings);
-        FairnessReport.Draw draw = DrawAudit.of(replay.committed(), opened, replay.preQueuedBeforeCommitment(), findings);
+        FairnessReport.Draw draw = DrawAudit.of(replay, opened, allowUncommitted, findings);
         FairnessReport.Order order = order(afterOpening, admitted, preQueue.recordedSize(), replay, findings);
 
         long[] waits = admitted.stream().filter(b -> b.arrivedAt() != null).mapToLong(b -> {

@@ -53,11 +53,10 @@ public record FairnessReport(String saleId, boolean fair, List<String> findings,
      *
      * @param commitment                null when the log has none
      * @param nonce                     revealed at opening, null before (or for a sale from before commitments)
-     * @param preQueuedBeforeCommitment buyers pre-queued before the commitment in the log: 0 for a draw
-     *                                  committed in time
+     * @param arrivedBeforeCommitment arrivals before the commitment in the log: 0 for a draw committed in time
      */
     public record Draw(DrawVerdict verdict, String scheme, String commitment, Instant committedAt, String nonce,
-                       long preQueuedBeforeCommitment) {
+                       long arrivedBeforeCommitment) {
     }
 
     /**

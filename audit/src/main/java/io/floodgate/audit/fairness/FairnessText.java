@@ -36,11 +36,11 @@ public final class FairnessText {
         FairnessReport.Draw d = r.draw();
         out.append("\nThe draw's commitment: ").append(d.verdict()).append('\n');
         if (d.commitment() == null) {
-            out.append("  no commitment in the log (a sale drawn before commitments): the seed could have been chosen late\n");
+            out.append("  no commitment in the log: the seed could have been chosen late\n");
         } else {
             out.append(Text.format("  committed %s: %s (%s)%n", Text.instant(d.committedAt()), d.commitment(), d.scheme()))
-                    .append(Text.format("  revealed nonce %s; buyers pre-queued before the commitment %,d%n",
-                            d.nonce() == null ? "-" : d.nonce(), d.preQueuedBeforeCommitment()));
+                    .append(Text.format("  revealed nonce %s; arrivals before the commitment %,d%n",
+                            d.nonce() == null ? "-" : d.nonce(), d.arrivedBeforeCommitment()));
         }
 
         FairnessReport.Order o = r.order();

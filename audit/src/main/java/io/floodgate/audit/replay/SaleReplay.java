@@ -56,7 +56,8 @@ public final class SaleReplay {
     private SaleCreated created;
     private LineOpened opened;
     private DrawCommitted committed;
-    private long preQueuedBeforeCommitment;
+    private long arrivedBeforeCommitment;
+    private boolean commitmentContradicted;
     private final List<SaleEvent> operatorActions = new ArrayList<>();
     private final Map<String, Track> buyers = new LinkedHashMap<>();
     private final List<Track> admissions = new ArrayList<>();
@@ -156,6 +157,9 @@ public final class SaleReplay {
 
     private void arrived(BuyerArrived a) {
         arrivals++;
+        if (committed == null) {
+            arrivedBeforeCommitment++;
+        }
         count(a, Tally.ARRIVALS);
         Track t = track(a.buyerId());
         if (t.arrivedAt == null) {
@@ -173,6 +177,8 @@ public final class SaleReplay {
             if (committed == null) {
                 committed = d;
                 moments.add(new Moment(at(d), "draw committed: " + d.commitment() + " (" + d.scheme() + ")"));
+            } else if (!d.commitment().equals(committed.commitment()) || !d.scheme().equals(committed.scheme())) {
+                commitmentContradicted = true;
             }
         } else if (e instanceof LineOpened o) {
             if (opened == null) {
@@ -183,9 +189,6 @@ public final class SaleReplay {
         } else if (e instanceof BuyerPreQueued p) {
             Track t = track(p.buyerId());
             if (!p.repeated() && t.preQueueIndex < 0) {
-                if (committed == null) {
-                    preQueuedBeforeCommitment++;
-                }
                 t.preQueueIndex = p.preQueueIndex();
                 t.reach(BuyerOutcome.PRE_QUEUE);
             }
@@ -350,9 +353,17 @@ public final class SaleReplay {
         return committed;
     }
 
-    /** Buyers pre-queued before the log shows the draw's commitment: 0 when the draw was committed in time. */
-    public long preQueuedBeforeCommitment() {
-        return preQueuedBeforeCommitment;
+    /**
+     * Arrivals ({@code BuyerArrived}) before the draw's commitment in {@link io.floodgate.audit.log.ReplayOrder}
+     * (ties go to the arrival): 0 when the draw was committed in time.
+     */
+    public long arrivedBeforeCommitment() {
+        return arrivedBeforeCommitment;
+    }
+
+    /** Whether a later {@code DrawCommitted} differs from the first: the draw was committed twice. */
+    public boolean commitmentContradicted() {
+        return commitmentContradicted;
     }
 
     /** Everything operators did after creating the sale, in order. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The pre-queue draw's commitment, scheme {@value #SCHEME}: the lowercase hex SHA-256 of the
@@ -16,6 +17,7 @@ public final class DrawCommitment {
     public static final String SCHEME = "sha256-nonce-seed-v1";
     /** Bytes of randomness in a nonce. */
     public static final int NONCE_BYTES = 16;
+    private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
 
     private DrawCommitment() {
     }
@@ -32,8 +34,13 @@ public final class DrawCommitment {
 
     /** Whether the revealed {@code nonce} and {@code seed} are what {@code commitment} (of {@code scheme}) promised. */
     public static boolean matches(String scheme, String commitment, String nonce, long seed) {
-        return SCHEME.equals(scheme) && commitment != null && nonce != null
+        return SCHEME.equals(scheme) && commitment != null && wellFormedNonce(nonce)
                 && MessageDigest.isEqual(commitment.getBytes(StandardCharsets.UTF_8),
                 of(nonce, seed).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code nonce} is 32 lowercase hex digits: anything else is refused (and never put in a shell line). */
+    public static boolean wellFormedNonce(String nonce) {
+        return nonce != null && NONCE.matcher(nonce).matches();
     }
 }

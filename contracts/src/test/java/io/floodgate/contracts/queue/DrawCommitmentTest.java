@@ -24,4 +24,12 @@ class DrawCommitmentTest {
         assertFalse(DrawCommitment.matches("sha256-v0", commitment, NONCE, -42));
         assertFalse(DrawCommitment.matches(DrawCommitment.SCHEME, commitment, null, -42));
     }
+
+    @Test
+    void onlyANonceOfThirtyTwoLowercaseHexDigitsMatches() {
+        for (String bad : new String[]{NONCE.toUpperCase(), NONCE + "0", NONCE.substring(1), "'; rm -rf ~; '" + NONCE,
+                NONCE.substring(0, 31) + "g"}) {
+            assertFalse(DrawCommitment.matches(DrawCommitment.SCHEME, DrawCommitment.of(bad, -42), bad, -42), bad);
+        }
+    }
 }

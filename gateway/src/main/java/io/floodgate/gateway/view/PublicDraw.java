@@ -24,8 +24,9 @@ public record PublicDraw(String scheme, String commitment, String seed, String n
         if (seed != null) {
             return this;
         }
-        String howToCheck = drawnNonce == null ? null
-                : "printf '%s:%s' " + drawnNonce + " " + drawnSeed + " | sha256sum";
+        // Only a well-formed nonce gets a line to paste into a shell, and its arguments are quoted all the same.
+        String howToCheck = !DrawCommitment.wellFormedNonce(drawnNonce) ? null
+                : "printf '%s:%s' '" + drawnNonce + "' '" + drawnSeed + "' | sha256sum";
         return new PublicDraw(scheme, commitment, Long.toString(drawnSeed), drawnNonce, howToCheck);
     }
 }

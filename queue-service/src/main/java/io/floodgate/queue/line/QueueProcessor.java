@@ -85,7 +85,10 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         Event value = record.value();
         if (value instanceof SaleCreated created) {
             if (lines.get(created.meta().saleId()) == null) {
-                lines.put(created.meta().saleId(), committed(SaleLine.of(SaleState.created(created), now()), now()));
+                // Dated as the sale's creation, which every arrival follows: the audit orders the log by time,
+                // and a queue-service behind the gateway must not look as if it committed after the first arrival.
+                lines.put(created.meta().saleId(), committed(SaleLine.of(SaleState.created(created), now()),
+                        Math.min(now(), created.meta().occurredAt().toEpochMilli())));
             }
         } else if (value instanceof SaleEvent change) {
             SaleLine line = lines.get(change.meta().saleId());
@@ -193,10 +196,12 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     /**
      * The line with its draw made and committed to ({@link DrawCommitted}), if it was not yet: at
      * the sale's creation, so the commitment precedes every arrival in the sale's partition. A line
-     * from before commitments (or opened already) is drawn here at its next arrival or opening.
+     * from before commitments is drawn here at its next arrival or opening, unless buyers already
+     * wait in its pre-queue: a commitment made after arrivals would promise nothing, so such a line
+     * stays uncommitted and draws at opening as before.
      */
     private SaleLine committed(SaleLine line, long nowMs) {
-        if (line.drawn() || line.opened()) {
+        if (line.drawn() || line.opened() || line.preQueueSize() > 0) {
             return line;
         }
         SaleLine drawn = line.withDraw(Draw.random(seeds));
@@ -207,11 +212,12 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
 
     /** Orders the pre-queue by the committed draw and reveals it, so anyone can check and re-derive it. */
     private SaleLine open(SaleLine line, long nowMs) {
-        SaleLine opened = committed(line, nowMs).open(nowMs);
+        SaleLine ready = committed(line, nowMs);
+        SaleLine opened = ready.drawn() ? ready.open(nowMs) : ready.openUncommitted(seeds.nextLong(), nowMs);
         lines.put(line.saleId(), opened);
         emit(line.saleId(), new LineOpened(EventMeta.of(line.saleId(), "sale:" + line.saleId(), "opening:" + nowMs,
                 Instant.ofEpochMilli(nowMs)), opened.seed(), opened.preQueueSize(), SeededPermutation.ALGORITHM,
-                opened.draw().nonce()));
+                opened.drawn() ? opened.draw().nonce() : null));
         return opened;
     }
 

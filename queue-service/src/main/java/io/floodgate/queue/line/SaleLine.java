@@ -104,8 +104,17 @@ public record SaleLine(SaleState sale, long preQueueSize, Long seed, Draw draw, 
         if (draw == null) {
             throw new IllegalStateException("sale " + saleId() + " opens without a draw");
         }
+        return openedWith(draw.seed(), nowMs);
+    }
+
+    /** Opens a line from before commitments whose pre-queue filled before it could be committed. */
+    public SaleLine openUncommitted(long drawnSeed, long nowMs) {
+        return openedWith(drawnSeed, nowMs);
+    }
+
+    private SaleLine openedWith(long drawnSeed, long nowMs) {
         long meterStart = Math.min(nowMs, sale.config().opensAt().toEpochMilli());
-        return new SaleLine(sale, preQueueSize, draw.seed(), draw, preQueueSize, admittedThrough,
+        return new SaleLine(sale, preQueueSize, drawnSeed, draw, preQueueSize, admittedThrough,
                 AdmissionMeter.startingAt(meterStart), stock, shoppers, lastArrivalMs, closedAtMs);
     }
 
