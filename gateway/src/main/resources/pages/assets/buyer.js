@@ -402,22 +402,26 @@ async function showOrder(orderId) {
 
 start();
 
-// The draw's commitment, then what the opening revealed; asked again once a minute until revealed.
+// The draw's commitment, then what the opening revealed; asked again once a minute until revealed
+// (a sale just created may not show its commitment yet). A line that opened without one says so.
 function showDraw(draw) {
-  if (!draw || !draw.commitment) return;
-  show("draw", true);
-  $("draw-commitment").textContent = draw.commitment;
-  const revealed = Boolean(draw.seed);
-  show("draw-revealed", revealed);
-  show("draw-pending", !revealed);
+  const revealed = Boolean(draw && draw.seed);
+  const committed = Boolean(draw && draw.commitment);
+  if (committed || revealed) show("draw", true);
+  show("draw-committed", committed);
+  show("draw-uncommitted", revealed && !committed);
+  if (committed) $("draw-commitment").textContent = draw.commitment;
+  show("draw-revealed", revealed && committed);
+  show("draw-pending", committed && !revealed);
   if (revealed) {
-    $("draw-seed").textContent = draw.seed;
-    $("draw-nonce").textContent = draw.nonce;
-    $("draw-check").textContent = draw.check;
+    if (committed) {
+      $("draw-seed").textContent = draw.seed;
+      $("draw-nonce").textContent = draw.nonce;
+      $("draw-check").textContent = draw.check || "";
+    }
     return;
   }
   setTimeout(() => call("GET", api).then((info) => {
     if (info.status === 200) showDraw(info.json.draw);
   }, () => {}), 60000);
 }
-

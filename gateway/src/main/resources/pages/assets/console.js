@@ -47,8 +47,17 @@ async function loadSales() {
     $("error").textContent = "";
     $("board").hidden = sales.length === 0;
   } catch (e) {
+    signedOut();
     $("error").textContent = e.message;
   }
+}
+
+// A failed sign-in leaves no one signed in: not the previous name, nor a viewer's hidden actions.
+function signedOut() {
+  $("signed-in").textContent = "";
+  document.body.classList.remove("viewer");
+  $("read-only").hidden = true;
+  document.querySelectorAll(".acts button, .acts input").forEach((b) => { b.disabled = false; });
 }
 
 // Who the token signs in as (the name the events record); a viewer's actions are hidden and disabled

@@ -82,7 +82,7 @@ public final class Floodgate {
                          write an export into a Kafka cluster that Floodgate's services do not use.
                   replay <saleId> | --from <file>
                          rebuild the sale from its events into fresh state and print its timeline.
-                  fairness <saleId> | --from <file>
+                  fairness <saleId> | --from <file> [--allow-uncommitted]
                          arrival against admission order, the pre-queue's draw re-derived from its seed,
                          waits, admissions per minute against the rate, buyers by final state (exit 1
                          on any finding).

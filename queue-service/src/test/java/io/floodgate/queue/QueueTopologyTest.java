@@ -595,8 +595,9 @@ class QueueTopologyTest {
     void aLineFromBeforeCommitmentsThatAlreadyHoldsPreQueuedBuyersIsNotCommittedLateAndDrawsAtOpening() {
         Instant opensAt = START.plusSeconds(60);
         createSale(50, opensAt);
+        arrive("early-1");
         KeyValueStore<String, SaleLine> store = driver.getKeyValueStore(QueueStores.LINES);
-        store.put("demo", store.get("demo").withDraw(null).withPreQueued()); // the previous version's line
+        store.put("demo", store.get("demo").withDraw(null)); // as the previous version left it: buyers, no draw
         queue.readValuesToList();
 
         arrive("early-2");

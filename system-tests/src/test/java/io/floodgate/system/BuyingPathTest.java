@@ -180,7 +180,7 @@ class BuyingPathTest extends StackTest {
         expect(400, "BAD_REQUEST", gateway.post("/api/sales/e2e/holds/no-such-hold/checkout", "{}", admitted));
         expect(401, "MISSING_TOKEN", gateway.get("/api/sales/e2e/status", Map.of()));
         expect(401, "MISSING_TOKEN", gateway.post("/api/operator/sales", "{}", Map.of()));
-        expect(403, "NOT_AN_OPERATOR", gateway.post("/api/operator/sales", "{}", Map.of("Authorization", "Bearer guess")));
+        expect(401, "NOT_AN_OPERATOR", gateway.post("/api/operator/sales", "{}", Map.of("Authorization", "Bearer guess")));
         expect(400, "BAD_REQUEST", gateway.post("/api/operator/sales", """
                 {"saleId": "Bad Id", "name": "x", "currency": "EUR", "admissionRatePerSecond": -1,
                  "maxActiveShoppers": 1, "perBuyerLimit": 1, "sections": []}""", operator()));

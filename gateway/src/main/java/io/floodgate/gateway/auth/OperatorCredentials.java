@@ -59,7 +59,9 @@ public final class OperatorCredentials {
                 new Operator(TOKEN_OPERATOR_NAME, OperatorRole.OPERATOR), sha256(token))));
         List<String> entries = settings.credentials().orElse(List.of());
         for (int i = 0; i < entries.size(); i++) {
-            out.add(entry(i + 1, entries.get(i).trim()));
+            if (!entries.get(i).isBlank()) { // "a,,b" or a trailing comma: nothing meant, nothing refused
+                out.add(entry(i + 1, entries.get(i).trim()));
+            }
         }
         Set<String> names = new HashSet<>();
         Set<String> hashes = new HashSet<>();

@@ -19,7 +19,10 @@ public final class OperatorGuard {
         this.credentials = credentials;
     }
 
-    /** The operator {@code authorization} signs in, allowed to {@code method}; 401 or 403 otherwise. */
+    /**
+     * The operator {@code authorization} signs in, allowed to {@code method}: 401 when it signs in
+     * no one (missing or unrecognised), 403 when it does but may not (a viewer acting, the API off).
+     */
     public Operator check(String authorization, HttpMethod method) {
         if (!credentials.configured()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "OPERATOR_API_DISABLED", "No operator credential is "
@@ -29,7 +32,7 @@ public final class OperatorGuard {
         if (given == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "MISSING_TOKEN", "This call needs an operator token.");
         }
-        Operator operator = credentials.find(given).orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
+        Operator operator = credentials.find(given).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
                 "NOT_AN_OPERATOR", "The operator token is not valid."));
         if (!operator.role().mayAct() && !READS.contains(method)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "READ_ONLY_OPERATOR", "'" + operator.name()

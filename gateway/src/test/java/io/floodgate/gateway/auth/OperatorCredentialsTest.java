@@ -43,6 +43,16 @@ class OperatorCredentialsTest {
     }
 
     @Test
+    void blankEntriesInTheCredentialListAreSkippedNotFatal() {
+        OperatorCredentials credentials = of(null, "anna:operator:" + sha256("anna-token"), "", "  ",
+                "victor:viewer:" + sha256("victor-token"));
+
+        assertEquals(Optional.of(new Operator("anna", OperatorRole.OPERATOR)), credentials.find("anna-token"));
+        assertEquals(Optional.of(new Operator("victor", OperatorRole.VIEWER)), credentials.find("victor-token"));
+        assertFalse(of(null, "", " ").configured(), "only blanks: no credential, the API stays off");
+    }
+
+    @Test
     void withNoCredentialTheOperatorApiIsSwitchedOff() {
         OperatorCredentials none = of(null);
         assertFalse(none.configured());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -145,18 +147,34 @@ class OperatorAccessTest {
     }
 
     @Test
-    void anUnknownTokenIs403AndNoTokenIs401AndNeitherActs() throws Exception {
+    void aViewersPutDeleteAndPatchAreRefusedReadOnlyToo() {
+        // The gateway has no such operator routes; the role is checked before routing, so any mutating method is refused.
+        Map<TopicPartition, Long> before = gateway.topicEnds();
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> answer = gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/operator/sales/watched")))
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json"), as(VICTOR));
+            assertEquals(403, answer.statusCode(), method + ": " + answer.body());
+            assertEquals("READ_ONLY_OPERATOR", json(answer).path("error").asText(), method);
+        }
+        assertEquals(before, gateway.topicEnds(), "nothing was published on any topic");
+    }
+
+    @Test
+    void anUnknownTokenAndNoTokenAreBoth401WithABearerChallengeAndNeitherActs() throws Exception {
         Map<TopicPartition, Long> before = gateway.topicEnds();
         HttpResponse<String> unknown = gateway.post("/api/operator/sales", GatewayHarness.saleJson("strangers", "No"),
                 as("mallory-token"));
-        assertEquals(403, unknown.statusCode());
+        assertEquals(401, unknown.statusCode(), "signs in no one: unauthenticated, not forbidden");
         assertEquals("NOT_AN_OPERATOR", json(unknown).path("error").asText());
+        assertEquals("Bearer", unknown.headers().firstValue("WWW-Authenticate").orElse(null));
         HttpResponse<String> hash = gateway.get("/api/operator/me", as(sha256(ANNA)));
-        assertEquals(403, hash.statusCode(), "the configured hash is not a token");
+        assertEquals(401, hash.statusCode(), "the configured hash is not a token");
         HttpResponse<String> none = gateway.post("/api/operator/sales", GatewayHarness.saleJson("strangers", "No"),
                 "Floodgate-Operator", "anna");
         assertEquals(401, none.statusCode());
         assertEquals("MISSING_TOKEN", json(none).path("error").asText());
+        assertEquals("Bearer", none.headers().firstValue("WWW-Authenticate").orElse(null));
         assertEquals(before, gateway.topicEnds(), "nothing was published on any topic");
     }
 }
