@@ -576,18 +576,19 @@ class QueueTopologyTest {
     }
 
     @Test
-    void aLineFromBeforeCommitmentsIsCommittedBeforeItsNextArrivalIsPlaced() {
+    void aLineFromBeforeCommitmentsWithNoArrivalsYetIsCommittedAtTheNextTickBeforeItsFirstArrival() {
         createSale(50, START.plusSeconds(60));
         KeyValueStore<String, SaleLine> store = driver.getKeyValueStore(QueueStores.LINES);
         store.put("demo", store.get("demo").withDraw(null)); // as the previous version left it
         queue.readValuesToList();
 
+        driver.advanceWallClockTime(TICK);
         arrive("early");
 
         List<QueueEvent> events = queue.readValuesToList();
         assertInstanceOf(DrawCommitted.class, events.get(0), events.toString());
         assertInstanceOf(BuyerPreQueued.class, events.get(1));
-        arrive("early"); // asking again is not drawn again
+        driver.advanceWallClockTime(TICK); // a later tick does not draw again
         assertTrue(read(DrawCommitted.class).isEmpty());
     }
 

@@ -104,15 +104,11 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
 
     private void place(BuyerArrived arrived) {
         String saleId = arrived.meta().saleId();
-        SaleLine stored = lines.get(saleId);
-        if (stored == null) {
+        SaleLine known = lines.get(saleId);
+        if (known == null) {
             // The gateway refuses unknown sales, so this is a record from outside the contract.
             LOG.warn("arrival {} for unknown sale {} ignored", arrived.meta().eventId(), saleId);
             return;
-        }
-        SaleLine known = committed(stored, now());
-        if (known != stored) {
-            lines.put(saleId, known);
         }
         String buyerKey = QueueStores.buyerKey(saleId, arrived.buyerId());
         QueuedBuyer placedBefore = buyers.get(buyerKey);
@@ -196,9 +192,9 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     /**
      * The line with its draw made and committed to ({@link DrawCommitted}), if it was not yet: at
      * the sale's creation, so the commitment precedes every arrival in the sale's partition. A line
-     * from before commitments is drawn here at its next arrival or opening, unless buyers already
-     * wait in its pre-queue: a commitment made after arrivals would promise nothing, so such a line
-     * stays uncommitted and draws at opening as before.
+     * from before commitments is drawn at the next tick (or its opening), unless buyers already
+     * wait in its pre-queue: a commitment made after an arrival would promise nothing (and the
+     * audit refuses it), so such a line stays uncommitted and draws at opening as before.
      */
     private SaleLine committed(SaleLine line, long nowMs) {
         if (line.drawn() || line.opened() || line.preQueueSize() > 0) {
@@ -237,7 +233,7 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
                 }
                 continue;
             }
-            SaleLine current = line.dueToOpen(nowMs, openingGraceMs) ? open(line, nowMs) : line;
+            SaleLine current = line.dueToOpen(nowMs, openingGraceMs) ? open(line, nowMs) : committed(line, nowMs);
             SaleLine ticked = current.tick(nowMs);
             long count = ticked.admissibleNow();
             if (count > 0) {
