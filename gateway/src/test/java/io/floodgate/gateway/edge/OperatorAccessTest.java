@@ -147,7 +147,7 @@ class OperatorAccessTest {
     }
 
     @Test
-    void aViewersPutDeleteAndPatchAreRefusedReadOnlyToo() {
+    void aViewersPutDeleteAndPatchAreRefusedReadOnlyToo() throws Exception {
         // The gateway has no such operator routes; the role is checked before routing, so any mutating method is refused.
         Map<TopicPartition, Long> before = gateway.topicEnds();
         for (String method : List.of("PUT", "DELETE", "PATCH")) {
