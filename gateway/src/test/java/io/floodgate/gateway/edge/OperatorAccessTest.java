@@ -148,10 +148,11 @@ class OperatorAccessTest {
 
     @Test
     void aViewersPutDeleteAndPatchAreRefusedReadOnlyToo() throws Exception {
-        // The gateway has no such operator routes; the role is checked before routing, so any mutating method is refused.
+        // PUT has a real route (proof of work); DELETE and PATCH have none, and the role is checked before routing.
         Map<TopicPartition, Long> before = gateway.topicEnds();
         for (String method : List.of("PUT", "DELETE", "PATCH")) {
-            HttpResponse<String> answer = gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/operator/sales/watched")))
+            HttpResponse<String> answer = gateway.send(HttpRequest.newBuilder(URI.create(gateway.url(
+                            "/api/operator/sales/watched/proof-of-work")))
                     .method(method, HttpRequest.BodyPublishers.ofString("{}"))
                     .header("Content-Type", "application/json"), as(VICTOR));
             assertEquals(403, answer.statusCode(), method + ": " + answer.body());
