@@ -1,5 +1,6 @@
 package io.floodgate.contracts;
 
+import io.floodgate.contracts.accesscode.AccessCodeEvent;
 import io.floodgate.contracts.arrival.ArrivalEvent;
 import io.floodgate.contracts.availability.AvailabilityEvent;
 import io.floodgate.contracts.checkout.CheckoutEvent;
@@ -56,12 +57,20 @@ public final class Topics {
     public static final Topic<LineEvent> LINES = new Topic<>("floodgate.lines", LineEvent.class, "saleId",
             "queue-service", Map.of("cleanup.policy", "compact"));
 
+    /**
+     * The hashes of invite-only sales' access codes, keyed by sale like {@link #ARRIVALS} (co-partitioned),
+     * so queue-service checks an arrival's code in the task that owns the sale's line. Once read, the codes
+     * live in queue-service's store (until the sale is cleaned up), so the topic keeps 30 days like the rest.
+     */
+    public static final Topic<AccessCodeEvent> ACCESS_CODES = new Topic<>("floodgate.access-codes",
+            AccessCodeEvent.class, "saleId", "gateway", KEEP_30_DAYS);
+
     /** Records a reader could not read, each written by the reader that stepped over it: not part of a sale's log. */
     public static final Topic<DeadLetterEvent> DEAD_LETTERS = new Topic<>("floodgate.dead-letters",
             DeadLetterEvent.class, "the original record's topic", "every reader", KEEP_30_DAYS);
 
     public static final List<Topic<?>> ALL = List.of(SALES, ARRIVALS, QUEUE, HOLD_COMMANDS, HOLDS, CHECKOUTS,
-            CHECKOUT_ANSWERS, PAYMENTS, PAYMENT_PROVIDER, AVAILABILITY, LINES, DEAD_LETTERS);
+            CHECKOUT_ANSWERS, PAYMENTS, PAYMENT_PROVIDER, AVAILABILITY, LINES, ACCESS_CODES, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -28,7 +28,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * sales + arrivals (both keyed by sale, co-partitioned) + holds (re-keyed by sale) -> one
+ * sales + arrivals + access codes (all keyed by sale, co-partitioned) + holds (re-keyed by sale) -> one
  * processor owning each sale's line -> queue events, and each line's summary (compacted) folded
  * from them.
  */
@@ -56,7 +56,7 @@ public final class QueueTopology implements StreamsApp {
 
     @Override
     public Collection<Topic<?>> topics() {
-        return List.of(Topics.SALES, Topics.ARRIVALS, Topics.HOLDS, Topics.QUEUE, Topics.LINES);
+        return List.of(Topics.SALES, Topics.ARRIVALS, Topics.ACCESS_CODES, Topics.HOLDS, Topics.QUEUE, Topics.LINES);
     }
 
     @Override
@@ -68,12 +68,17 @@ public final class QueueTopology implements StreamsApp {
         builder.addStateStore(QueueStores.shoppers());
         builder.addStateStore(QueueStores.windows());
         builder.addStateStore(QueueStores.summaries());
+        builder.addStateStore(QueueStores.accessCodes());
+        builder.addStateStore(QueueStores.accessCodeCounts());
         KStream<String, Event> sales = builder.stream(Topics.SALES.name(),
                         Consumed.with(Serdes.String(), JsonSerde.events(Topics.SALES)).withName("sales"))
                 .mapValues(e -> (Event) e, Named.as("sale-as-event"));
         KStream<String, Event> arrivals = builder.stream(Topics.ARRIVALS.name(),
                         Consumed.with(Serdes.String(), JsonSerde.events(Topics.ARRIVALS)).withName("arrivals"))
                 .mapValues(e -> (Event) e, Named.as("arrival-as-event"));
+        KStream<String, Event> accessCodes = builder.stream(Topics.ACCESS_CODES.name(),
+                        Consumed.with(Serdes.String(), JsonSerde.events(Topics.ACCESS_CODES)).withName("access-codes"))
+                .mapValues(e -> (Event) e, Named.as("access-codes-as-event"));
         // Holds are keyed by section upstream; the line counts them per sale.
         KStream<String, Event> holds = builder.stream(Topics.HOLDS.name(),
                         Consumed.with(Serdes.String(), JsonSerde.events(Topics.HOLDS)).withName("holds"))
@@ -82,9 +87,11 @@ public final class QueueTopology implements StreamsApp {
                         .withName("holds-by-sale").withNumberOfPartitions(partitions))
                 .mapValues(e -> (Event) e, Named.as("hold-as-event"));
         KStream<String, QueueEvent> queue = sales.merge(arrivals, Named.as("sales-and-arrivals"))
+                .merge(accessCodes, Named.as("with-access-codes"))
                 .merge(holds, Named.as("all-inputs"))
                 .process(() -> new QueueProcessor(tick, openingGrace, closedGrace), Named.as("line"), QueueStores.LINES, QueueStores.BUYERS,
-                        QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS);
+                        QueueStores.ORDER, QueueStores.SHOPPERS, QueueStores.WINDOWS, QueueStores.ACCESS_CODES,
+                        QueueStores.ACCESS_CODE_COUNTS);
         queue.to(Topics.QUEUE.name(), Produced.with(Serdes.String(), JsonSerde.of(QueueEvent.class)).withName("queue"));
         queue.process(() -> new LineSummaries(SUMMARY_EVERY), Named.as("line-summaries"), QueueStores.SUMMARIES,
                         QueueStores.LINES)

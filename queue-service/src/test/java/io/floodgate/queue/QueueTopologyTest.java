@@ -3,6 +3,8 @@ package io.floodgate.queue;
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.accesscode.AccessCodes;
+import io.floodgate.contracts.accesscode.AccessCodesIssued;
 import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
@@ -10,12 +12,15 @@ import io.floodgate.contracts.hold.HoldPlaced;
 import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.line.LineEvent;
 import io.floodgate.contracts.line.LineSummary;
+import io.floodgate.contracts.queue.AccessCodesAdded;
 import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.DrawCommitment;
 import io.floodgate.contracts.queue.DrawCommitted;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
+import io.floodgate.contracts.queue.TurnedAwayReason;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.queue.QueueEvent;
@@ -78,6 +83,7 @@ class QueueTopologyTest {
     private TestInputTopic<String, Event> sales;
     private TestInputTopic<String, Event> arrivals;
     private TestInputTopic<String, Event> holds;
+    private TestInputTopic<String, Event> accessCodes;
     private TestOutputTopic<String, QueueEvent> queue;
 
     @BeforeEach
@@ -93,6 +99,8 @@ class QueueTopologyTest {
         sales = driver.createInputTopic(Topics.SALES.name(), new StringSerializer(), JsonSerde.of(Event.class));
         arrivals = driver.createInputTopic(Topics.ARRIVALS.name(), new StringSerializer(), JsonSerde.of(Event.class));
         holds = driver.createInputTopic(Topics.HOLDS.name(), new StringSerializer(), JsonSerde.of(Event.class));
+        accessCodes = driver.createInputTopic(Topics.ACCESS_CODES.name(), new StringSerializer(),
+                JsonSerde.of(Event.class));
         queue = driver.createOutputTopic(Topics.QUEUE.name(), new StringDeserializer(), JsonSerde.of(QueueEvent.class));
     }
 
@@ -590,6 +598,146 @@ class QueueTopologyTest {
         assertInstanceOf(BuyerPreQueued.class, events.get(1));
         driver.advanceWallClockTime(TICK); // a later tick does not draw again
         assertTrue(read(DrawCommitted.class).isEmpty());
+    private void createInviteOnlySale() {
+        sales.pipeInput("demo", new SaleCreated(EventMeta.of("demo", "op", "req", START), "ops",
+                new SaleConfig("Presale", START, "EUR", 10, 1000, WINDOW, Duration.ofMinutes(10), 6,
+                        List.of(new SectionConfig("floor", "Floor", 1, 100, 100)), null, true)));
+    }
+
+    private void issue(String... codes) {
+        accessCodes.pipeInput("demo", new AccessCodesIssued(EventMeta.of("demo", "op", "req", START), "ops",
+                java.util.Arrays.stream(codes).map(c -> AccessCodes.hash("demo", c)).toList()));
+    }
+
+    private BuyerArrived arriveWithCode(String buyerId, String code) {
+        BuyerArrived arrived = new BuyerArrived(EventMeta.of("demo", "corr-" + buyerId, "req", START), buyerId,
+                code == null ? null : AccessCodes.hash("demo", code));
+        arrivals.pipeInput("demo", arrived);
+        return arrived;
+    }
+
+    private static final String CODE_A = "7KQ3M9XD2WHC5RTV8BNP";
+    private static final String CODE_B = "Q4ZW8HJK3MNP6RST9VXY";
+
+    @Test
+    void anInviteOnlySaleTakesEachCodeOnceAndRefusesUnknownUsedAndMissingCodes() {
+        createInviteOnlySale();
+        issue(CODE_A, CODE_B);
+        assertEquals(2, read(AccessCodesAdded.class).get(0).issued());
+
+        arriveWithCode("alice", CODE_A);
+        BuyerArrived mallory = arriveWithCode("mallory", CODE_A);
+        arriveWithCode("trudy", "ZZZZZZZZZZZZZZZZZZZZ");
+        arriveWithCode("nobody", null);
+        arriveWithCode("bob", CODE_B);
+
+        List<QueueEvent> answers = queue.readValuesToList();
+        List<BuyerQueued> placed = answers.stream().filter(BuyerQueued.class::isInstance).map(BuyerQueued.class::cast)
+                .toList();
+        assertEquals(List.of("alice", "bob"), placed.stream().map(BuyerQueued::buyerId).toList());
+        assertEquals(List.of(1L, 2L), placed.stream().map(BuyerQueued::sequence).toList(), "refusals take no place");
+        List<BuyerTurnedAway> refused = answers.stream().filter(BuyerTurnedAway.class::isInstance)
+                .map(BuyerTurnedAway.class::cast).toList();
+        assertEquals(List.of("mallory", "trudy", "nobody"), refused.stream().map(BuyerTurnedAway::buyerId).toList());
+        assertEquals(List.of(TurnedAwayReason.ACCESS_CODE_USED, TurnedAwayReason.ACCESS_CODE_UNKNOWN,
+                TurnedAwayReason.ACCESS_CODE_MISSING), refused.stream().map(BuyerTurnedAway::reason).toList());
+        assertEquals(mallory.meta().eventId(), refused.get(0).meta().causationId(), "the refusal answers the arrival");
+        assertEquals("corr-mallory", refused.get(0).meta().correlationId());
+    }
+
+    @Test
+    void theBuyerWhoUsedACodeKeepsTheirPlaceWhenTheyJoinAgain() {
+        createInviteOnlySale();
+        issue(CODE_A, CODE_B);
+        arriveWithCode("alice", CODE_A);
+        queue.readValuesToList();
+
+        arriveWithCode("alice", CODE_A);
+        arriveWithCode("alice", CODE_B);
+
+        List<BuyerQueued> again = read(BuyerQueued.class);
+        assertEquals(2, again.size());
+        assertTrue(again.stream().allMatch(q -> q.repeated() && q.sequence() == 1), "the same place, twice");
+        arriveWithCode("bob", CODE_B);
+        assertEquals(List.of(2L), read(BuyerQueued.class).stream().map(BuyerQueued::sequence).toList(),
+                "alice's second code was not spent on her: bob can still use it");
+    }
+
+    @Test
+    void aCodeAdmitsBeforeOpeningTooAndThePreQueueCountsOnlyAdmittedBuyers() {
+        Instant opensAt = START.plusSeconds(60);
+        sales.pipeInput("demo", new SaleCreated(EventMeta.of("demo", "op", "req", START), "ops",
+                new SaleConfig("Presale", opensAt, "EUR", 10, 1000, WINDOW, Duration.ofMinutes(10), 6,
+                        List.of(new SectionConfig("floor", "Floor", 1, 100, 100)), null, true)));
+        issue(CODE_A);
+        arriveWithCode("alice", CODE_A);
+        arriveWithCode("mallory", CODE_A);
+
+        assertEquals(List.of(0L), read(BuyerPreQueued.class).stream().map(BuyerPreQueued::preQueueIndex).toList());
+        arriveWithCode("mallory", CODE_A);
+        assertEquals(1, read(BuyerTurnedAway.class).size());
+    }
+
+    @Test
+    void aPublicSaleIgnoresCodesAndTakesNone() {
+        createSale(10);
+        issue(CODE_A);
+        arriveWithCode("alice", CODE_A);
+        arriveWithCode("bob", CODE_A);
+        arriveWithCode("carol", null);
+
+        List<QueueEvent> answers = queue.readValuesToList();
+        assertEquals(3, answers.stream().filter(BuyerQueued.class::isInstance).count());
+        assertFalse(answers.stream().anyMatch(e -> e instanceof AccessCodesAdded || e instanceof BuyerTurnedAway));
+        try (var stored = driver.<String, Object>getKeyValueStore(QueueStores.ACCESS_CODES).all()) {
+            assertFalse(stored.hasNext(), "nothing stored for a public sale");
+        }
+    }
+
+    @Test
+    void duplicatesAreCountedOnceAndTheIssuedCountIsSummarised() {
+        TestOutputTopic<String, LineEvent> lines = driver.createOutputTopic(Topics.LINES.name(),
+                new StringDeserializer(), JsonSerde.of(LineEvent.class));
+        createInviteOnlySale();
+        issue(CODE_A, CODE_B);
+        issue(CODE_B, CODE_A, "ABCDEFGHJKMNPQRSTVWX");
+
+        List<AccessCodesAdded> added = read(AccessCodesAdded.class);
+        assertEquals(List.of(2, 1), added.stream().map(AccessCodesAdded::added).toList());
+        assertEquals(List.of(0, 2), added.stream().map(AccessCodesAdded::duplicates).toList());
+        assertEquals(3, added.get(1).issued());
+        tickFor(Duration.ofSeconds(2));
+        LineSummary summary = (LineSummary) lines.readValuesToList().get(0);
+        assertEquals(3, summary.accessCodesIssued());
+    }
+
+    @Test
+    void aRecordWithMoreHashesThanARecordMayCarryStoresOnlyTheFirstThousand() {
+        createInviteOnlySale();
+        List<String> hashes = java.util.stream.IntStream.range(0, AccessCodes.MAX_PER_RECORD + 500)
+                .mapToObj(i -> AccessCodes.hash("demo", "code" + i)).toList();
+        accessCodes.pipeInput("demo", new AccessCodesIssued(EventMeta.of("demo", "op", "req", START), "ops", hashes));
+
+        assertEquals(AccessCodes.MAX_PER_RECORD, read(AccessCodesAdded.class).get(0).issued());
+    }
+
+    @Test
+    void aClosedSalesAccessCodesAreCleanedUpWithItsLine() {
+        createInviteOnlySale();
+        issue(CODE_A, CODE_B);
+        arriveWithCode("alice", CODE_A);
+        operator(new SaleClosed(EventMeta.of("demo", "op", "req", START), "ops", "over"));
+        tickFor(Duration.ofSeconds(1));
+
+        driver.advanceWallClockTime(CLOSED_GRACE.plusSeconds(1));
+        tickFor(Duration.ofSeconds(1));
+
+        try (var left = driver.<String, Object>getKeyValueStore(QueueStores.ACCESS_CODES)
+                .prefixScan("demo/", new StringSerializer())) {
+            assertFalse(left.hasNext(), "codes deleted with the line");
+        }
+        assertNull(driver.getKeyValueStore(QueueStores.ACCESS_CODE_COUNTS).get("demo"));
+        assertNull(driver.getKeyValueStore(QueueStores.LINES).get("demo"));
     }
 
     @Test

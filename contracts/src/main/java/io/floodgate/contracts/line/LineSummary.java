@@ -1,6 +1,7 @@
 package io.floodgate.contracts.line;
 
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.queue.AccessCodesAdded;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
@@ -22,10 +23,20 @@ import io.floodgate.contracts.queue.QueueEvent;
  * @param commitmentScheme how {@code commitment} was computed, null with it
  * @param nonce            revealed with the seed at opening, null until then (and for lines drawn
  *                         before commitments)
+ * @param accessCodesIssued an invite-only sale's distinct access codes ({@link AccessCodesAdded}); 0 in
+ *                          summaries from before access codes
  */
 public record LineSummary(EventMeta meta, Long seed, String permutation, long preQueueSize, long lastSequence,
-                          long admittedThrough, String commitment, String commitmentScheme, String nonce)
+                          long admittedThrough, String commitment, String commitmentScheme, String nonce,
+                          long accessCodesIssued)
         implements LineEvent {
+
+    /** A line with no access codes. */
+    public LineSummary(EventMeta meta, Long seed, String permutation, long preQueueSize, long lastSequence,
+                       long admittedThrough, String commitment, String commitmentScheme, String nonce) {
+        this(meta, seed, permutation, preQueueSize, lastSequence, admittedThrough, commitment, commitmentScheme, nonce,
+                0);
+    }
 
     public static LineSummary of(EventMeta meta) {
         return new LineSummary(meta, null, null, 0, 0, 0, null, null, null);
@@ -39,12 +50,12 @@ public record LineSummary(EventMeta meta, Long seed, String permutation, long pr
     public LineSummary apply(QueueEvent event) {
         if (event instanceof DrawCommitted committed && commitment == null) {
             return new LineSummary(meta, seed, permutation, preQueueSize, lastSequence, admittedThrough,
-                    committed.commitment(), committed.scheme(), nonce);
+                    committed.commitment(), committed.scheme(), nonce, accessCodesIssued);
         }
         if (event instanceof LineOpened opened && seed == null) {
             return new LineSummary(meta, opened.seed(), opened.permutation(), opened.preQueueSize(),
                     Math.max(lastSequence, opened.preQueueSize()), admittedThrough, commitment, commitmentScheme,
-                    opened.nonce());
+                    opened.nonce(), accessCodesIssued);
         }
         if (event instanceof BuyerPreQueued pre && seed == null && pre.preQueueIndex() + 1 > preQueueSize) {
             return withCounters(pre.preQueueIndex() + 1, lastSequence, admittedThrough);
@@ -55,17 +66,22 @@ public record LineSummary(EventMeta meta, Long seed, String permutation, long pr
         if (event instanceof BuyerAdmitted admitted && admitted.sequence() > admittedThrough) {
             return withCounters(preQueueSize, lastSequence, admitted.sequence());
         }
+        if (event instanceof AccessCodesAdded codes && codes.issued() > accessCodesIssued) {
+            return new LineSummary(meta, seed, permutation, preQueueSize, lastSequence, admittedThrough, commitment,
+                    commitmentScheme, nonce, codes.issued());
+        }
         return this;
     }
 
     private LineSummary withCounters(long preQueued, long last, long admitted) {
-        return new LineSummary(meta, seed, permutation, preQueued, last, admitted, commitment, commitmentScheme, nonce);
+        return new LineSummary(meta, seed, permutation, preQueued, last, admitted, commitment, commitmentScheme, nonce,
+                accessCodesIssued);
     }
 
     /** The same line, told at another time. */
     public LineSummary at(EventMeta when) {
         return new LineSummary(when, seed, permutation, preQueueSize, lastSequence, admittedThrough, commitment,
-                commitmentScheme, nonce);
+                commitmentScheme, nonce, accessCodesIssued);
     }
 
     /** Whether both say the same of the line (whenever they were told). */

@@ -12,7 +12,10 @@ import io.floodgate.contracts.Event;
         @JsonSubTypes.Type(LineOpened.class),
         @JsonSubTypes.Type(BuyerQueued.class),
         @JsonSubTypes.Type(BuyerAdmitted.class),
-        @JsonSubTypes.Type(AdmissionLapsed.class)})
+        @JsonSubTypes.Type(AdmissionLapsed.class),
+        @JsonSubTypes.Type(BuyerTurnedAway.class),
+        @JsonSubTypes.Type(AccessCodesAdded.class)})
 public sealed interface QueueEvent extends Event
-        permits DrawCommitted, BuyerPreQueued, LineOpened, BuyerQueued, BuyerAdmitted, AdmissionLapsed {
+        permits DrawCommitted, BuyerPreQueued, LineOpened, BuyerQueued, BuyerAdmitted, AdmissionLapsed,
+        BuyerTurnedAway, AccessCodesAdded {
 }

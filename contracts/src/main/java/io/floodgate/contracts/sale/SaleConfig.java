@@ -10,10 +10,21 @@ import java.util.Optional;
  *
  * @param paymentRatePerMinute a sale's own limit on charges per minute, below the provider's
  *                             (for a sale paid to its own merchant account, say); null: the provider's rate only
+ * @param inviteOnly           only buyers with an access code may join (false in sales from before access codes).
+ *                             Fixed at creation, so it is decided before anyone joins.
  */
 public record SaleConfig(String name, Instant opensAt, String currency, int admissionRatePerSecond,
                          int maxActiveShoppers, Duration admissionWindow, Duration holdDuration,
-                         int perBuyerLimit, List<SectionConfig> sections, Integer paymentRatePerMinute) {
+                         int perBuyerLimit, List<SectionConfig> sections, Integer paymentRatePerMinute,
+                         boolean inviteOnly) {
+
+    /** A public sale. */
+    public SaleConfig(String name, Instant opensAt, String currency, int admissionRatePerSecond, int maxActiveShoppers,
+                      Duration admissionWindow, Duration holdDuration, int perBuyerLimit, List<SectionConfig> sections,
+                      Integer paymentRatePerMinute) {
+        this(name, opensAt, currency, admissionRatePerSecond, maxActiveShoppers, admissionWindow, holdDuration,
+                perBuyerLimit, sections, paymentRatePerMinute, false);
+    }
 
     /** A sale paced by the provider's rate alone. */
     public SaleConfig(String name, Instant opensAt, String currency, int admissionRatePerSecond, int maxActiveShoppers,

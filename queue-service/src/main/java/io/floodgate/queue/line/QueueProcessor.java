@@ -2,6 +2,7 @@ package io.floodgate.queue.line;
 
 import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.accesscode.AccessCodesIssued;
 import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.hold.HoldEvent;
 import io.floodgate.contracts.hold.HoldExpired;
@@ -12,6 +13,7 @@ import io.floodgate.contracts.queue.AdmissionLapsed;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
 import io.floodgate.contracts.queue.DrawCommitment;
 import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
@@ -20,6 +22,7 @@ import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleCreated;
 import io.floodgate.contracts.sale.SaleEvent;
 import io.floodgate.contracts.sale.SaleState;
+import io.floodgate.queue.access.AccessCodeGate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -62,6 +65,8 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     private KeyValueStore<String, QueuedBuyer> order;
     private KeyValueStore<String, Shopper> shoppers;
     private KeyValueStore<String, String> windows;
+    private KeyValueStore<String, ?> accessCodes;
+    private AccessCodeGate gate;
 
     public QueueProcessor(Duration tick, Duration openingGrace, Duration closedGrace) {
         this.tick = tick;
@@ -77,6 +82,9 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         this.order = context.getStateStore(QueueStores.ORDER);
         this.shoppers = context.getStateStore(QueueStores.SHOPPERS);
         this.windows = context.getStateStore(QueueStores.WINDOWS);
+        this.gate = new AccessCodeGate(context.getStateStore(QueueStores.ACCESS_CODES),
+                context.getStateStore(QueueStores.ACCESS_CODE_COUNTS));
+        this.accessCodes = context.getStateStore(QueueStores.ACCESS_CODES);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -99,6 +107,13 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
             place(arrived);
         } else if (value instanceof HoldEvent hold) {
             onHold(hold);
+        } else if (value instanceof AccessCodesIssued issued) {
+            SaleLine line = lines.get(issued.meta().saleId());
+            if (line == null) {
+                LOG.warn("access codes {} for unknown sale {} ignored", issued.meta().eventId(), issued.meta().saleId());
+            } else {
+                gate.store(issued, line.sale(), now()).ifPresent(added -> emit(line.saleId(), added));
+            }
         }
     }
 
@@ -115,6 +130,9 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         if (placedBefore != null) {
             // Not an arrival: a buyer in line asking again must not hold the line's opening back.
             emit(saleId, answer(arrived.meta(), placedBefore, true));
+            return;
+        }
+        if (turnedAway(arrived, known)) {
             return;
         }
         SaleLine line = known.arrivalAt(now());
@@ -142,6 +160,15 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
         } else {
             lines.put(saleId, grown);
         }
+    }
+
+    /** An invite-only sale takes a new buyer only with a code that is the sale's and unused (AccessCodeGate). */
+    private boolean turnedAway(BuyerArrived arrived, SaleLine line) {
+        return gate.enter(arrived, line.sale()).map(reason -> {
+            emit(line.saleId(), new BuyerTurnedAway(EventMeta.of(line.saleId(), arrived.meta().correlationId(),
+                    arrived.meta().eventId(), Instant.ofEpochMilli(now())), arrived.buyerId(), reason));
+            return true;
+        }).orElse(false);
     }
 
     /** Seats and shoppers follow what happened to holds. */
@@ -244,18 +271,19 @@ public final class QueueProcessor implements Processor<String, Event, String, Qu
     }
 
     /**
-     * Deletes a closed sale's buyers, then its line, a bounded number of keys per tick, so that
+     * Deletes a closed sale's buyers and access codes, then its line, a bounded number of keys per tick, so that
      * restoring the stores costs what the live sales hold, not every sale there ever was.
      * Windows still open drain by themselves as they end.
      */
     private void cleanUp(String saleId) {
         int left = CLEANUP_PER_TICK;
-        for (KeyValueStore<String, ?> store : List.of(buyers, order, shoppers)) {
+        for (KeyValueStore<String, ?> store : List.of(buyers, order, shoppers, accessCodes)) {
             left -= deleteUnder(store, saleId + "/", left);
             if (left <= 0) {
                 return;
             }
         }
+        gate.forget(saleId);
         lines.delete(saleId);
         LOG.info("sale {} closed more than {} ago: its line is cleaned up", saleId, Duration.ofMillis(closedGraceMs));
     }

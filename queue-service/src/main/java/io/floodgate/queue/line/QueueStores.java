@@ -1,6 +1,7 @@
 package io.floodgate.queue.line;
 
 import io.floodgate.platform.streams.JsonStores;
+import io.floodgate.queue.access.AccessCode;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -23,6 +24,11 @@ public final class QueueStores {
 
     /** saleId -> {@link PendingSummary}: each line's summary for {@code floodgate.lines}. */
     public static final String SUMMARIES = "queue-summaries";
+
+    /** saleId/code hash -> {@link AccessCode}: invite-only sales' codes, and whom each admitted. */
+    public static final String ACCESS_CODES = "queue-access-codes";
+    /** saleId -> the sale's distinct access codes. */
+    public static final String ACCESS_CODE_COUNTS = "queue-access-code-counts";
 
     public static String windowKey(long endMs, String saleId, String buyerId) {
         return String.format("%019d/%s/%s", endMs, saleId, buyerId);
@@ -66,6 +72,14 @@ public final class QueueStores {
     /** Rewritten on every queue event of a sale, like the lines. */
     public static StoreBuilder<KeyValueStore<String, PendingSummary>> summaries() {
         return JsonStores.keyValue(SUMMARIES, PendingSummary.class).withCachingEnabled();
+    }
+
+    public static StoreBuilder<KeyValueStore<String, AccessCode>> accessCodes() {
+        return JsonStores.keyValue(ACCESS_CODES, AccessCode.class);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, Long>> accessCodeCounts() {
+        return JsonStores.keyValue(ACCESS_CODE_COUNTS, Long.class);
     }
 
     public static StoreBuilder<KeyValueStore<String, String>> windows() {
