@@ -640,7 +640,7 @@ class QueueTopologyTest {
                 .map(BuyerTurnedAway.class::cast).toList();
         assertEquals(List.of("mallory", "trudy", "nobody"), refused.stream().map(BuyerTurnedAway::buyerId).toList());
         assertEquals(List.of(TurnedAwayReason.ACCESS_CODE_USED, TurnedAwayReason.ACCESS_CODE_UNKNOWN,
-                TurnedAwayReason.ACCESS_CODE_MISSING), refused.stream().map(BuyerTurnedAway::reason).toList());
+                TurnedAwayReason.ACCESS_CODE_REQUIRED), refused.stream().map(BuyerTurnedAway::reason).toList());
         assertEquals(mallory.meta().eventId(), refused.get(0).meta().causationId(), "the refusal answers the arrival");
         assertEquals("corr-mallory", refused.get(0).meta().correlationId());
     }

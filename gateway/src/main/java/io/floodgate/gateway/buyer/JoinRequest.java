@@ -2,6 +2,7 @@ package io.floodgate.gateway.buyer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.floodgate.contracts.accesscode.AccessCodes;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.proofofwork.Challenges;
 import io.micronaut.core.annotation.Introspected;
@@ -17,10 +18,12 @@ import jakarta.validation.constraints.Size;
  *                   refused, so an old client learns why instead of being silently someone else
  * @param altcha     the solved proof-of-work challenge (base64, as ALTCHA clients send it), when
  *                   the sale requires one (io.floodgate.gateway.proofofwork)
+ * @param accessCode an invite-only sale's access code, as the buyer typed it (ignored by public sales)
  */
 @Introspected
 public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = true) JsonNode namedBuyer,
-                          @Nullable @Size(max = Challenges.MAX_PAYLOAD_CHARS) String altcha) {
+                          @Nullable @Size(max = Challenges.MAX_PAYLOAD_CHARS) String altcha,
+                          @Nullable @Size(max = AccessCodes.MAX_TYPED_LENGTH) String accessCode) {
 
     /** 400 IDENTITY_IN_BODY if the body names a buyer. */
     static void refuseNamedIdentity(@Nullable JoinRequest request) {
@@ -28,6 +31,10 @@ public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = tr
             throw ApiException.badRequest("IDENTITY_IN_BODY", "Do not send buyerId: your identity comes from your "
                     + "credential (the identity cookie or Floodgate-Identity header, or the site's sign-in token).");
         }
+    }
+
+    static @Nullable String accessCodeOf(@Nullable JoinRequest request) {
+        return request == null ? null : request.accessCode();
     }
 
     static @Nullable String altchaOf(@Nullable JoinRequest request) {

@@ -6,7 +6,9 @@ import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.QueueEvent;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
 import io.floodgate.gateway.GatewaySettings;
+import io.floodgate.gateway.accesscode.JoinAccess;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
 import io.floodgate.gateway.identity.BuyerIdentities;
@@ -105,9 +107,11 @@ public class QueueController {
         if (sale.state().closed()) {
             throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
         }
+        // The code is checked first, so a join refused for its code does not spend its proof of work.
+        String accessCodeHash = JoinAccess.hashFor(sale, JoinRequest.accessCodeOf(request));
         proofOfWork.admit(sale, buyer.buyerId(), JoinRequest.altchaOf(request), ticket);
-        BuyerArrived arrived = new BuyerArrived(
-                EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()), buyer.buyerId());
+        BuyerArrived arrived = new BuyerArrived(EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()),
+                buyer.buyerId(), accessCodeHash);
         return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, buyer.buyerId()), settings.answerWait(),
                         () -> publisher.publish(Topics.ARRIVALS, saleId, arrived))
                 .thenApply(queued -> queued.map(q -> HttpResponse.ok(placed(sale, q)))
@@ -157,6 +161,9 @@ public class QueueController {
     }
 
     private BuyerStatus placed(SaleView sale, QueueEvent place) {
+        if (place instanceof BuyerTurnedAway turnedAway) {
+            throw JoinAccess.refused(turnedAway);
+        }
         VisitorTicket ticket = place instanceof BuyerPreQueued pre
                 ? new VisitorTicket(sale.saleId(), pre.buyerId(), 0, pre.preQueueIndex(), pre.meta().correlationId())
                 : ticketFor(sale.saleId(), (BuyerQueued) place);

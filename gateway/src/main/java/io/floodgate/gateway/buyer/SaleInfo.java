@@ -11,15 +11,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What anyone may know of a sale: the same for every buyer, so cacheable. {@code draw}: see {@link PublicDraw}.
+ * What anyone may know of a sale: the same for every buyer, so cacheable.
  *
+ * @param draw        see {@link PublicDraw}
  * @param proofOfWork whether a join must carry a solved challenge (GET /api/sales/{id}/challenge), and how hard
+ * @param inviteOnly  joining needs an access code
  */
 public record SaleInfo(String saleId, String name, SalePhase phase, String message, Instant opensAt, String currency,
                        int perBuyerLimit, int admissionRatePerSecond, double measuredAdmissionRate,
                        List<Section> sections, long seatsFree,
                        long seatsHeld, long seatsSold, long preQueued, long inLine, long admittedThrough,
-                       PublicDraw draw, ProofOfWork proofOfWork) {
+                       PublicDraw draw, ProofOfWork proofOfWork, boolean inviteOnly) {
 
     public record Section(String id, String name, boolean generalAdmission, int capacity, long priceCents) {
     }
@@ -31,7 +33,7 @@ public record SaleInfo(String saleId, String name, SalePhase phase, String messa
                 state.admissionRatePerSecond(), sale.measuredAdmissionRate(now),
                 state.config().sections().stream().map(SaleInfo::section).toList(),
                 sale.stock().free(), sale.stock().held(), sale.stock().sold(), sale.preQueueSize(), sale.lastSequence(),
-                sale.admittedThrough(), sale.draw(), state.proofOfWork());
+                sale.admittedThrough(), sale.draw(), state.proofOfWork(), state.config().inviteOnly());
     }
 
     private static Section section(SectionConfig s) {

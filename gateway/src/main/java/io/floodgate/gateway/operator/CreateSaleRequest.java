@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A new sale. Durations are in seconds. Absent optional fields take the documented defaults:
  * opens now, 10-minute holds, 10-minute admission windows, payments at the provider's rate alone
- * ({@code paymentRatePerMinute} can only slow a sale's charges below it). The sale's shape (sections,
+ * ({@code paymentRatePerMinute} can only slow a sale's charges below it), public (not {@code inviteOnly},
+ * which takes only buyers with an access code). The sale's shape (sections,
  * seats, names, per-buyer limit) is held to {@link SaleLimits} once the sale is built.
  */
 @Introspected
@@ -32,5 +33,6 @@ public record CreateSaleRequest(
         @Nullable @Min(10) @Max(86_400) Integer holdDurationSeconds,
         @NotNull @Min(1) Integer perBuyerLimit,
         @NotEmpty @Valid List<SectionRequest> sections,
-        @Nullable @Min(1) @Max(1_000_000) Integer paymentRatePerMinute) {
+        @Nullable @Min(1) @Max(1_000_000) Integer paymentRatePerMinute,
+        @Nullable Boolean inviteOnly) {
 }

@@ -198,7 +198,8 @@ public class OperatorController {
         SaleConfig config = new SaleConfig(request.name(), opensAt(request.opensAt(), now), request.currency(),
                 request.admissionRatePerSecond(), request.maxActiveShoppers(),
                 seconds(request.admissionWindowSeconds(), DEFAULT_WINDOW), seconds(request.holdDurationSeconds(), DEFAULT_HOLD),
-                request.perBuyerLimit(), sections, request.paymentRatePerMinute());
+                request.perBuyerLimit(), sections, request.paymentRatePerMinute(),
+                Boolean.TRUE.equals(request.inviteOnly()));
         List<String> overLimits = SaleLimits.violations(request.saleId(), config);
         if (!overLimits.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "SALE_TOO_LARGE", "The sale is over the limits of a sale "

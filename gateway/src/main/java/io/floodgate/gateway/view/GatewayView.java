@@ -16,10 +16,12 @@ import io.floodgate.contracts.hold.HoldSold;
 import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.payment.PaymentRefunded;
 import io.floodgate.contracts.provider.ProviderEvent;
+import io.floodgate.contracts.queue.AccessCodesAdded;
 import io.floodgate.contracts.queue.BuyerAdmitted;
 import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.DrawCommitted;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.sale.SaleClosed;
@@ -130,7 +132,7 @@ public final class GatewayView {
         return hold.presentedWith(paymentLine, clock.instant());
     }
 
-    /** Join requests, keyed by {@link #joinKey}, answered by BuyerQueued or BuyerPreQueued. */
+    /** Join requests, keyed by {@link #joinKey}, answered by BuyerQueued, BuyerPreQueued or BuyerTurnedAway. */
     public Waiters<String, QueueEvent> joins() {
         return joins;
     }
@@ -218,6 +220,10 @@ public final class GatewayView {
         } else if (event instanceof BuyerQueued queued) {
             sale(queued.meta().saleId()).ifPresent(s -> s.queued(queued.sequence()));
             answeredJoins.add(queued);
+        } else if (event instanceof BuyerTurnedAway turnedAway) {
+            answeredJoins.add(turnedAway);
+        } else if (event instanceof AccessCodesAdded codes) {
+            sale(codes.meta().saleId()).ifPresent(s -> s.accessCodesIssued(codes.issued()));
         } else if (event instanceof BuyerAdmitted admitted) {
             sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt(),
                     admitted.pausedBefore(), admitted.meta().occurredAt()));
@@ -336,10 +342,16 @@ public final class GatewayView {
      */
     public void batchApplied() {
         for (QueueEvent place : answeredJoins) {
-            String buyerId = place instanceof BuyerQueued q ? q.buyerId() : ((BuyerPreQueued) place).buyerId();
-            joins.complete(joinKey(place.meta().saleId(), buyerId), place);
+            joins.complete(joinKey(place.meta().saleId(), buyerOf(place)), place);
         }
         answeredJoins.clear();
         forgetEndedSales();
+    }
+
+    private static String buyerOf(QueueEvent answer) {
+        if (answer instanceof BuyerQueued q) {
+            return q.buyerId();
+        }
+        return answer instanceof BuyerTurnedAway t ? t.buyerId() : ((BuyerPreQueued) answer).buyerId();
     }
 }

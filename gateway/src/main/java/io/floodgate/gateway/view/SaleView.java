@@ -36,6 +36,7 @@ public final class SaleView {
     private volatile long admittedThrough;
     private volatile Instant closedAt;
     private volatile PublicDraw draw = PublicDraw.NONE;
+    private volatile long accessCodesIssued;
     /** First sequence of each admission batch -> that batch's window. */
     private final ConcurrentSkipListMap<Long, Window> windows = new ConcurrentSkipListMap<>();
     private final RateMeter admissions = new RateMeter();
@@ -88,6 +89,26 @@ public final class SaleView {
         if (line.admittedThrough() > admittedThrough) {
             admittedThrough = line.admittedThrough();
         }
+        accessCodesIssued(line.accessCodesIssued());
+    }
+
+    /** An invite-only sale's distinct access codes, as queue-service stored them. */
+    public long accessCodesIssued() {
+        return accessCodesIssued;
+    }
+
+    void accessCodesIssued(long issued) {
+        if (issued > accessCodesIssued) {
+            accessCodesIssued = issued;
+        }
+    }
+
+    /**
+     * Access codes used: in an invite-only sale every place was given for one unused code, and every
+     * code used gave one place, so this is the places given.
+     */
+    public long accessCodesUsed() {
+        return config().inviteOnly() ? lastSequence() : 0;
     }
 
     public String saleId() {

@@ -33,7 +33,7 @@ import java.util.Map;
 @Singleton
 public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
-    /** What the gateway reads. It also writes sales, arrivals, hold commands and checkouts. */
+    /** What the gateway reads. It also writes sales, arrivals, access codes, hold commands and checkouts. */
     static final List<Topic<?>> READS = List.of(Topics.SALES, Topics.QUEUE, Topics.HOLD_COMMANDS, Topics.HOLDS,
             Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY, Topics.LINES);
 
@@ -61,7 +61,7 @@ public final class ViewFeed implements ApplicationEventListener<StartupEvent> {
     public void onApplicationEvent(StartupEvent event) {
         provisioner.provision(List.of(Topics.SALES, Topics.ARRIVALS, Topics.QUEUE, Topics.HOLD_COMMANDS,
                 Topics.HOLDS, Topics.CHECKOUTS, Topics.PAYMENTS, Topics.PAYMENT_PROVIDER, Topics.AVAILABILITY,
-                Topics.LINES, Topics.DEAD_LETTERS));
+                Topics.LINES, Topics.ACCESS_CODES, Topics.DEAD_LETTERS));
         KafkaConsumer<String, Event> consumer = clients.viewConsumer("gateway-view", READS);
         new KafkaClientMetrics(consumer).bindTo(registry); // the view's lag behind the topics
         loop = new ConsumerLoop<>("gateway-view", consumer, this::attach, records -> apply(consumer, records), false,

@@ -7,7 +7,11 @@ import io.floodgate.contracts.provider.ProviderRecovered;
 import io.floodgate.contracts.provider.ProviderUnavailable;
 import io.floodgate.contracts.hold.HoldRequested;
 import io.floodgate.contracts.hold.HoldSold;
+import io.floodgate.contracts.line.LineSummary;
+import io.floodgate.contracts.queue.AccessCodesAdded;
 import io.floodgate.contracts.queue.BuyerAdmitted;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
+import io.floodgate.contracts.queue.TurnedAwayReason;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.line.LineSummary;
 import io.floodgate.contracts.queue.DrawCommitment;
@@ -161,6 +165,45 @@ class GatewayViewTest {
 
         assertEquals(1, ((BuyerQueued) answer.join().orElseThrow()).sequence());
         assertEquals(0, view.joins().size());
+    }
+
+    @Test
+    void aJoinQueueServiceTurnsAwayIsAnsweredByTheRefusal() {
+        createSale();
+        var answer = view.joins().await(GatewayView.joinKey("demo", "mallory"), Duration.ofSeconds(5));
+
+        view.apply(new BuyerTurnedAway(meta(), "mallory", TurnedAwayReason.ACCESS_CODE_USED));
+        view.batchApplied();
+
+        assertEquals(TurnedAwayReason.ACCESS_CODE_USED, ((BuyerTurnedAway) answer.join().orElseThrow()).reason());
+        assertEquals(0, view.joins().size());
+    }
+
+    @Test
+    void anInviteOnlySalesCodesIssuedComeFromQueueServiceAndUsedAreItsPlacesGiven() {
+        view.apply(new SaleCreated(meta(), "ops", new SaleConfig("Presale", NOW, "EUR", 10, 100,
+                Duration.ofMinutes(10), Duration.ofMinutes(10), 6, List.of(new SectionConfig("floor", "F", 1, 10, 100)),
+                null, true)));
+        view.apply(new AccessCodesAdded(meta(), 500, 0, 0, 500));
+        view.apply(new AccessCodesAdded(meta(), 200, 0, 0, 700));
+        view.apply(new AccessCodesAdded(meta(), 0, 0, 0, 500)); // read late: counts only grow
+        view.apply(new BuyerQueued(meta(), "alice", 1, false));
+        view.apply(new BuyerQueued(meta(), "bob", 2, false));
+        view.apply(new BuyerTurnedAway(meta(), "mallory", TurnedAwayReason.ACCESS_CODE_USED));
+
+        SaleView sale = view.sale("demo").orElseThrow();
+        assertEquals(700, sale.accessCodesIssued());
+        assertEquals(2, sale.accessCodesUsed());
+        sale.summarised(new LineSummary(meta(), null, null, 0, 2, 0, 900));
+        assertEquals(900, sale.accessCodesIssued(), "a summary read at startup brings the count too");
+    }
+
+    @Test
+    void aPublicSaleUsesNoCodes() {
+        createSale();
+        view.apply(new BuyerQueued(meta(), "alice", 1, false));
+
+        assertEquals(0, view.sale("demo").orElseThrow().accessCodesUsed());
     }
 
     @Test

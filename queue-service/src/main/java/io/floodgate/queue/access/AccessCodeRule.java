@@ -20,7 +20,7 @@ public final class AccessCodeRule {
             return Optional.empty();
         }
         if (hash == null) {
-            return Optional.of(TurnedAwayReason.ACCESS_CODE_MISSING);
+            return Optional.of(TurnedAwayReason.ACCESS_CODE_REQUIRED);
         }
         if (stored == null) {
             return Optional.of(TurnedAwayReason.ACCESS_CODE_UNKNOWN);

@@ -39,6 +39,6 @@ class AccessCodeRuleTest {
 
     @Test
     void givenAnInviteOnlySaleWhenABuyerBringsNoCodeThenTheyAreTurnedAway() {
-        assertEquals(Optional.of(TurnedAwayReason.ACCESS_CODE_MISSING), AccessCodeRule.decide(true, null, null, "bob"));
+        assertEquals(Optional.of(TurnedAwayReason.ACCESS_CODE_REQUIRED), AccessCodeRule.decide(true, null, null, "bob"));
     }
 }

@@ -1,0 +1,49 @@
+package io.floodgate.gateway.accesscode;
+
+import io.floodgate.contracts.accesscode.AccessCodes;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
+import io.floodgate.contracts.queue.TurnedAwayReason;
+import io.floodgate.gateway.api.ApiException;
+import io.floodgate.gateway.view.SaleView;
+import io.micronaut.http.HttpStatus;
+
+/**
+ * The access code a join brings. The gateway checks what it can alone (an invite-only sale needs a
+ * code, and a code has one format) and passes on only the code's hash; whether the code is the
+ * sale's and unused is queue-service's to decide, and its refusal comes back as {@link BuyerTurnedAway}.
+ */
+public final class JoinAccess {
+    private JoinAccess() {
+    }
+
+    /** The hash to put on the arrival: null for a public sale (any code is ignored). */
+    public static String hashFor(SaleView sale, String typed) {
+        if (!sale.config().inviteOnly()) {
+            return null;
+        }
+        if (typed == null || typed.isBlank()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, TurnedAwayReason.ACCESS_CODE_REQUIRED.name(),
+                    "This sale is by invitation: join with the access code you were sent (\"accessCode\").");
+        }
+        String code = AccessCodes.normalize(typed).orElseThrow(JoinAccess::malformed);
+        return AccessCodes.hash(sale.saleId(), code);
+    }
+
+    /** queue-service refused the arrival: 403 with the reason as the code. */
+    public static ApiException refused(BuyerTurnedAway turnedAway) {
+        String message = switch (turnedAway.reason()) {
+            case ACCESS_CODE_USED -> "This access code has already been used by someone else. Each code admits one "
+                    + "person once.";
+            case ACCESS_CODE_UNKNOWN -> "This access code is not valid for this sale. Check it against the one you "
+                    + "were sent.";
+            case ACCESS_CODE_REQUIRED -> "This sale is by invitation: join with the access code you were sent.";
+        };
+        return new ApiException(HttpStatus.FORBIDDEN, turnedAway.reason().name(), message);
+    }
+
+    static ApiException malformed() {
+        return ApiException.badRequest("INVALID_ACCESS_CODE", "An access code is " + AccessCodes.MIN_LENGTH + " to "
+                + AccessCodes.MAX_LENGTH + " letters and digits (dashes and spaces between groups are fine), "
+                + "such as 7KQ3-M9XD-2WHC-5RTV-8BNP.");
+    }
+}
