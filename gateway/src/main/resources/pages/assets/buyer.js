@@ -101,6 +101,7 @@ async function start() {
     localStorage.removeItem(storeKey);
   }
   $("sale-name").textContent = sale.name;
+  show("code-box", sale.inviteOnly);
   document.title = `${sale.name} · Floodgate`;
   identity.onToken(signedIn);
   $("join-button").onclick = join;
@@ -155,13 +156,14 @@ async function join(retry) {
     identity.request(problem);
     return;
   }
-  let altcha;
+  const body = withAccessCode({});
+  if (!body) return;
   if ((sale.proofOfWork && sale.proofOfWork.required) || retry === "pow") {
     const solved = await checkBrowser(api, identity.headers()); // proof-of-work.js
     if (solved.error) { error(solved.error.message); return; }
-    altcha = solved.altcha;
+    body.altcha = solved.altcha;
   }
-  const answer = await busy("join-button", () => call("POST", `${api}/queue`, { altcha }, identity.headers()));
+  const answer = await busy("join-button", () => call("POST", `${api}/queue`, body, identity.headers()));
   if (!answer) return;
   if (answer.status === 401 && answer.json && IDENTITY_PROBLEMS[answer.json.error]) {
     identity.refused();
@@ -184,6 +186,21 @@ async function join(retry) {
   } else if (answer.json) {
     error(answer.json.message);
   }
+}
+
+/**
+ * An invite-only sale's join carries the code as typed (the gateway reads dashes, spaces and case);
+ * it is not stored: once in line, the ticket is what counts. Null when a needed code is missing.
+ */
+function withAccessCode(body) {
+  if (!sale.inviteOnly) return body;
+  const accessCode = $("access-code").value.trim();
+  if (!accessCode) {
+    error("This sale is by invitation: enter the access code you were sent.");
+    $("access-code").focus();
+    return null;
+  }
+  return { ...body, accessCode };
 }
 
 /** Server-Sent Events while they work; polling the status when they do not. */

@@ -109,7 +109,9 @@ async function tick() {
     f.message ? `<span>message: ${escape(f.message)}</span>` : "",
     f.proofOfWork.required ? `<span class="ok">proof of work: max number ${f.proofOfWork.maxNumber.toLocaleString()}</span>`
       : `<span>proof of work off</span>`,
+    f.inviteOnly ? `<span>invite only: ${f.accessCodesUsed.toLocaleString()} of ${f.accessCodesIssued.toLocaleString()} access codes used</span>` : "",
   ].join("");
+  $("codes-form").hidden = !f.inviteOnly || f.closed;
   const cards = $("figures");
   FIGURES.forEach(([key, label, value, text]) => {
     const v = value(f, d);
@@ -166,7 +168,7 @@ $("open-form").onsubmit = async (e) => {
       saleId: f.saleId, name: f.name, currency: f.currency,
       opensAt: f.opensAt ? new Date(f.opensAt).toISOString() : null,
       admissionRatePerSecond: Number(f.admissionRatePerSecond), maxActiveShoppers: Number(f.maxActiveShoppers),
-      perBuyerLimit: Number(f.perBuyerLimit), sections: JSON.parse(f.sections),
+      perBuyerLimit: Number(f.perBuyerLimit), sections: JSON.parse(f.sections), inviteOnly: f.inviteOnly === "on",
     });
     $("done").textContent = `sale ${f.saleId} opened`;
     await loadSales();
@@ -175,6 +177,33 @@ $("open-form").onsubmit = async (e) => {
   } catch (err) {
     $("error").textContent = err.message;
   }
+};
+
+// Generated codes come back once, as CSV: saved as a download, never kept by the page.
+$("codes-form").onsubmit = async (e) => {
+  e.preventDefault();
+  const f = Object.fromEntries(new FormData(e.target));
+  const codes = f.codes.split("\n").map((c) => c.trim()).filter(Boolean);
+  const body = codes.length ? { codes } : { count: Number(f.count) };
+  const r = await fetch(`/api/operator/sales/${encodeURIComponent($("sale").value)}/access-codes`,
+    { method: "POST", headers: headers(), body: JSON.stringify(body) });
+  if (r.status !== 201) {
+    let json = null;
+    try { json = await r.json(); } catch (err) { /* none */ }
+    $("error").textContent = (json && json.message) || `HTTP ${r.status}`;
+    return;
+  }
+  if (!codes.length) {
+    const name = (/filename="([^"]+)"/.exec(r.headers.get("Content-Disposition") || "") || [])[1] || "access-codes.csv";
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await r.blob());
+    link.download = name;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+  $("done").textContent = `access codes: ${codes.length ? codes.length + " imported" : f.count + " generated, saved as CSV"}`;
+  e.target.reset();
+  tick();
 };
 
 $("token").value = sessionStorage.getItem("floodgate.token") || "";
