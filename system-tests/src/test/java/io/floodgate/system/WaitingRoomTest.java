@@ -238,4 +238,58 @@ class WaitingRoomTest extends StackTest {
             assertTrue(lines.readLine().contains("\"state\":\"ADMITTED\""));
         }
     }
+
+    /** Joins with an access code, as a page would: JOINING (202) means join again. */
+    private GatewayClient.Reply joinWithCode(String saleId, String buyerId, String code) {
+        String body = code == null ? "{\"buyerId\":\"" + buyerId + "\"}"
+                : "{\"buyerId\":\"" + buyerId + "\",\"accessCode\":\"" + code + "\"}";
+        return Await.until(buyerId + " answered", () -> gateway.post("/api/sales/" + saleId + "/queue", body, Map.of()),
+                r -> r.status() != 202);
+    }
+
+    @Test
+    void anInviteOnlySaleTakesACodeOnceRefusesASecondUseByAnotherIdentityAndAnUnknownCode() {
+        createSale("""
+                {"saleId": "presale", "name": "Presale", "currency": "EUR", "admissionRatePerSecond": 10,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4, "inviteOnly": true,
+                 "sections": [{"id": "floor", "name": "Floor", "capacity": 100, "priceCents": 1000}]}
+                """);
+        assertTrue(gateway.get("/api/sales/presale", Map.of()).body().path("inviteOnly").asBoolean());
+        GatewayClient.Reply issued = gateway.post("/api/operator/sales/presale/access-codes", "{\"count\":2}",
+                operator());
+        assertEquals(201, issued.status(), issued.raw().body());
+        assertTrue(issued.raw().headers().firstValue("Content-Disposition").orElse("").contains(".csv"));
+        List<String> codes = issued.raw().body().lines().skip(1).map(line -> line.split(",")[1]).toList();
+        assertEquals(2, codes.size());
+        // The codes are in force once queue-service has stored them: the console says so.
+        Await.until("the codes stored", () -> gateway.get("/api/operator/sales/presale/figures", operator()),
+                r -> r.body().path("accessCodesIssued").asLong() == 2);
+
+        GatewayClient.Reply alice = joinWithCode("presale", "alice", codes.get(0));
+        assertEquals(200, alice.status(), alice.body().toString());
+        GatewayClient.Reply aliceAgain = joinWithCode("presale", "alice", codes.get(0).toLowerCase());
+        assertEquals(200, aliceAgain.status(), "the identity that used the code keeps its place");
+        assertEquals(alice.body().path("sequence").asLong(), aliceAgain.body().path("sequence").asLong());
+
+        GatewayClient.Reply mallory = joinWithCode("presale", "mallory", codes.get(0));
+        assertEquals(403, mallory.status(), mallory.body().toString());
+        assertEquals("ACCESS_CODE_USED", mallory.body().path("error").asText());
+        GatewayClient.Reply unknown = joinWithCode("presale", "trudy", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        assertEquals(403, unknown.status(), unknown.body().toString());
+        assertEquals("ACCESS_CODE_UNKNOWN", unknown.body().path("error").asText());
+        GatewayClient.Reply none = joinWithCode("presale", "nobody", null);
+        assertEquals(403, none.status(), none.body().toString());
+        assertEquals("ACCESS_CODE_REQUIRED", none.body().path("error").asText());
+
+        GatewayClient.Reply bob = joinWithCode("presale", "bob", codes.get(1));
+        assertEquals(200, bob.status(), "the other code still works");
+        GatewayClient.Reply figures = Await.until("two codes used", () -> gateway.get(
+                "/api/operator/sales/presale/figures", operator()), r -> r.body().path("accessCodesUsed").asLong() == 2);
+        assertEquals(2, figures.body().path("accessCodesIssued").asLong());
+        assertEquals(2, gateway.get("/api/sales/presale", Map.of()).body().path("inLine").asLong(),
+                "refusals took no place");
+        assertTrue(events("presale", io.floodgate.contracts.accesscode.AccessCodesIssued.class).findAny().isPresent());
+        assertTrue(topics.readAll().stream().noneMatch(e -> e.toString().contains(codes.get(0).replace("-", ""))),
+                "no code in plain text on any topic");
+    }
 }
