@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,10 +39,12 @@ public final class AccessCodes {
             return Optional.empty();
         }
         StringBuilder code = new StringBuilder(typed.length());
-        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == '-' || c == ' ') {
+        for (char typedChar : typed.toCharArray()) {
+            if (typedChar == '-' || typedChar == ' ') {
                 continue;
             }
+            // ASCII only: upper-casing other letters can make codes of them ("ß" is "SS").
+            char c = typedChar >= 'a' && typedChar <= 'z' ? (char) (typedChar - 'a' + 'A') : typedChar;
             char read = c == 'I' || c == 'L' ? '1' : c == 'O' ? '0' : c;
             if (ALPHABET.indexOf(read) < 0) {
                 return Optional.empty();
