@@ -191,4 +191,35 @@ class BuyerPageTest extends StackTest {
             browser.screenshot(SCREENSHOTS.resolve("buyer-checked.png"));
         }
     }
+
+    @Test
+    void anInviteOnlySaleAsksForTheCodeAndSaysWhyOneIsRefused(@TempDir Path profile) throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        createSale("""
+                {"saleId": "invited", "name": "Fan club presale", "currency": "EUR", "admissionRatePerSecond": 100,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 4, "inviteOnly": true,
+                 "sections": [{"id": "pit", "name": "Standing pit", "capacity": 50, "priceCents": 3000}]}""");
+        GatewayClient.Reply issued = gateway.post("/api/operator/sales/invited/access-codes", "{\"count\":1}",
+                operator());
+        String code = issued.raw().body().lines().skip(1).findFirst().orElseThrow().split(",")[1];
+        Await.until("the code stored", () -> gateway.get("/api/operator/sales/invited/figures", operator()),
+                r -> r.body().path("accessCodesIssued").asLong() == 1);
+        try (Browser browser = Browser.open(profile)) {
+            browser.go(stack.gatewayUrl() + "/sales/invited");
+            browser.awaitText("#sale-name", "Fan club presale");
+            assertTrue(browser.visible("#code-box"), "an invite-only sale asks for the code");
+
+            browser.click("#join-button");
+            browser.awaitText("#error", "enter the access code you were sent");
+            browser.type("#access-code", "ABCD-EFGH");
+            browser.click("#join-button");
+            browser.awaitText("#error", "An access code is 16 to 32 letters and digits");
+            browser.type("#access-code", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+            browser.click("#join-button");
+            browser.awaitText("#error", "not valid for this sale");
+            browser.type("#access-code", code.toLowerCase());
+            browser.click("#join-button");
+            browser.awaitText("#state-title", "It is your turn");
+        }
+    }
 }
