@@ -27,6 +27,8 @@ import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.DrawCommitment;
 import io.floodgate.contracts.queue.DrawCommitted;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
+import io.floodgate.contracts.queue.TurnedAwayReason;
 import io.floodgate.contracts.queue.LineOpened;
 import io.floodgate.contracts.sale.SaleConfig;
 import io.floodgate.contracts.sale.SaleCreated;
@@ -94,6 +96,30 @@ class SaleAuditTest {
         assertEquals(first, again);
         assertFalse(first.equals(everything(replay(SyntheticSale.generate("night", 3_000, 12)))),
                 "another log gives another report");
+    }
+
+    @Test
+    void buyersAnInviteOnlySaleTurnedAwayAreNotTakenForBuyersLeftWithoutAPlace() throws Exception {
+        // One more buyer arrives beside the buyer at place 1500, and is turned away (their access code was used).
+        String beside = SALE.stream().map(LoggedEvent::event).filter(e -> e instanceof BuyerQueued q
+                && q.sequence() == 1500).map(e -> ((BuyerQueued) e).buyerId()).findFirst().orElseThrow();
+        AtomicBoolean arrivedOnce = new AtomicBoolean();
+        List<LoggedEvent> log = Logs.rewrite(SALE, e -> {
+            if (e instanceof BuyerArrived a && a.buyerId().equals(beside) && !arrivedOnce.getAndSet(true)) {
+                return List.of(a, new BuyerArrived(EventMeta.of("night", "corr-uninvited", "join", a.meta().occurredAt()),
+                        "uninvited"));
+            }
+            if (e instanceof BuyerQueued q && !q.repeated() && q.sequence() == 1500) {
+                return List.of(q, new BuyerTurnedAway(EventMeta.of("night", "corr-uninvited", "arrival",
+                        q.meta().occurredAt()), "uninvited", TurnedAwayReason.ACCESS_CODE_USED));
+            }
+            return null;
+        });
+
+        FairnessReport report = FairnessAudit.of(replay(log));
+
+        assertTrue(report.fair(), report.findings().toString());
+        assertEquals(0, report.line().withoutPlace());
     }
 
     @Test

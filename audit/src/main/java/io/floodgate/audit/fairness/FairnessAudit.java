@@ -26,7 +26,9 @@ public final class FairnessAudit {
     public static FairnessReport of(SaleReplay replay, boolean allowUncommitted) {
         List<String> findings = new ArrayList<>();
         List<BuyerRecord> buyers = replay.buyers();
+        // An invite-only sale's buyers turned away and never placed had no claim to a place.
         List<BuyerRecord> arrived = buyers.stream().filter(b -> b.arrivalRank() >= 0)
+                .filter(b -> b.place() > 0 || b.preQueued() || !replay.turnedAway(b.buyerId()))
                 .sorted(Comparator.comparingLong(BuyerRecord::arrivalRank)).toList();
         List<BuyerRecord> admitted = buyers.stream().filter(BuyerRecord::admitted)
                 .sorted(Comparator.comparingLong(BuyerRecord::admissionRank)).toList();

@@ -26,6 +26,7 @@ import io.floodgate.contracts.queue.BuyerPreQueued;
 import io.floodgate.contracts.queue.BuyerQueued;
 import io.floodgate.contracts.queue.DrawCommitted;
 import io.floodgate.contracts.queue.LineOpened;
+import io.floodgate.contracts.queue.BuyerTurnedAway;
 import io.floodgate.contracts.queue.QueueEvent;
 import io.floodgate.contracts.queue.SeededPermutation;
 import io.floodgate.contracts.sale.SaleCreated;
@@ -40,6 +41,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,8 @@ public final class SaleReplay {
     private long events;
     private long skipped;
     private long arrivals;
+    /** Buyers an invite-only sale turned away (their access code missing, unknown or used). */
+    private final Set<String> turnedAway = new HashSet<>();
     private boolean soldOut;
     private Instant providerDownSince;
     private long buyersArrived;
@@ -217,6 +222,8 @@ public final class SaleReplay {
         } else if (e instanceof AdmissionLapsed l) {
             count(l, Tally.LAPSED);
             track(l.buyerId()).reach(BuyerOutcome.ADMISSION_EXPIRED);
+        } else if (e instanceof BuyerTurnedAway t) {
+            turnedAway.add(t.buyerId());
         }
     }
 
@@ -482,6 +489,11 @@ public final class SaleReplay {
     /** Records whose event type is newer than this reader: kept in exports, not replayed. */
     public long skipped() {
         return skipped;
+    }
+
+    /** Whether an invite-only sale turned the buyer away at least once (a place may have followed). */
+    public boolean turnedAway(String buyerId) {
+        return turnedAway.contains(buyerId);
     }
 
     public long arrivals() {
