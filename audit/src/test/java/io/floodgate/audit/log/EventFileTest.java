@@ -40,7 +40,7 @@ class EventFileTest {
         EventFile.write(again, SaleLog.of("night", SyntheticSale.TOPIC_PARTITIONS, read));
         assertEquals(-1, Files.mismatch(file, again));
         assertTrue(Files.readAllLines(file).get(0).startsWith("{\"format\":\"floodgate-events\",\"version\":1,\"saleId\":\"night\","
-                + "\"partitions\":{\"floodgate.arrivals\":6,"));
+                + "\"partitions\":{\"floodgate.access-codes\":6,\"floodgate.arrivals\":6,"));
         assertEquals(SyntheticSale.TOPIC_PARTITIONS, EventFile.reading(file, Progress.silent()).partitions());
     }
 
