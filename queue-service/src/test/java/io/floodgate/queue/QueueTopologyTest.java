@@ -598,6 +598,8 @@ class QueueTopologyTest {
         assertInstanceOf(BuyerPreQueued.class, events.get(1));
         driver.advanceWallClockTime(TICK); // a later tick does not draw again
         assertTrue(read(DrawCommitted.class).isEmpty());
+    }
+
     private void createInviteOnlySale() {
         sales.pipeInput("demo", new SaleCreated(EventMeta.of("demo", "op", "req", START), "ops",
                 new SaleConfig("Presale", START, "EUR", 10, 1000, WINDOW, Duration.ofMinutes(10), 6,

@@ -5,21 +5,20 @@ import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.accesscode.AccessCodes;
 import io.floodgate.contracts.accesscode.AccessCodesIssued;
 import io.floodgate.gateway.api.ApiException;
-import io.floodgate.gateway.auth.Credentials;
+import io.floodgate.gateway.auth.Operator;
 import io.floodgate.gateway.publish.EventPublisher;
 import io.floodgate.gateway.publish.Publishing;
 import io.floodgate.gateway.tokens.Tokens;
 import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.SaleView;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -66,7 +65,7 @@ public class AccessCodeController {
     @Operation(summary = "Issue access codes for an invite-only sale: generate N (answered once as CSV) or import a list")
     @Post(produces = {"text/csv", MediaType.APPLICATION_JSON})
     public CompletableFuture<HttpResponse<?>> issue(String saleId,
-                                                    @Nullable @Header(Credentials.OPERATOR_HEADER) String operatorName,
+                                                    @RequestAttribute(Operator.ATTRIBUTE) Operator operator,
                                                     @Valid @Body AccessCodeRequest request) {
         SaleView sale = requireInviteOnly(saleId);
         if ((request.count() == null) == (request.codes() == null)) {
@@ -79,10 +78,9 @@ public class AccessCodeController {
                     + AccessCodes.MAX_PER_SALE + " access codes; this one has " + sale.accessCodesIssued() + ".");
         }
         List<List<String>> chunks = chunks(saleId, codes);
-        String operator = operatorName == null || operatorName.isBlank() ? "operator" : operatorName;
         CompletableFuture<?>[] published = chunks.stream().map(hashes -> Publishing.attempt(() -> publisher.publish(
                 Topics.ACCESS_CODES, saleId, new AccessCodesIssued(EventMeta.of(saleId, "sale:" + saleId,
-                        EventMeta.newId(), tokens.now()), operator, hashes)))).toArray(CompletableFuture[]::new);
+                        EventMeta.newId(), tokens.now()), operator.name(), hashes)))).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(published).thenApply(done -> generated
                 ? HttpResponse.status(HttpStatus.CREATED).contentType("text/csv; charset=utf-8")
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + saleId

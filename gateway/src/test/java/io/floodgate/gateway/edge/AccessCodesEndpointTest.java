@@ -61,6 +61,7 @@ class AccessCodesEndpointTest {
     }
 
     private static String[] operator() {
+        // The header names nobody: the event carries the credential's name.
         return new String[] {"Authorization", "Bearer " + GatewayHarness.OPERATOR_TOKEN, "Floodgate-Operator", "olga"};
     }
 
@@ -86,7 +87,7 @@ class AccessCodesEndpointTest {
         assertTrue(lines.subList(1, 4).stream().allMatch(l -> l.startsWith("presale,")));
 
         List<AccessCodesIssued> records = recorded().subList(before, before + 1);
-        assertEquals("olga", records.get(0).operator());
+        assertEquals("operator", records.get(0).operator(), "the credential's name");
         assertEquals(codes.stream().map(c -> AccessCodes.hash(PRESALE, AccessCodes.normalize(c).orElseThrow())).toList(),
                 records.get(0).hashes());
         String recordText = records.toString();

@@ -194,7 +194,7 @@ class GatewayViewTest {
         SaleView sale = view.sale("demo").orElseThrow();
         assertEquals(700, sale.accessCodesIssued());
         assertEquals(2, sale.accessCodesUsed());
-        sale.summarised(new LineSummary(meta(), null, null, 0, 2, 0, 900));
+        sale.summarised(new LineSummary(meta(), null, null, 0, 2, 0, null, null, null, 900));
         assertEquals(900, sale.accessCodesIssued(), "a summary read at startup brings the count too");
     }
 
