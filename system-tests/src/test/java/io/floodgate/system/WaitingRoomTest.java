@@ -239,21 +239,11 @@ class WaitingRoomTest extends StackTest {
         }
     }
 
-    /**
-     * Joins with an access code as a client of its own (anonymous identity): {@code identity} null
-     * for a new one, else the identity token a join gave. JOINING (202) means join again, as the same identity.
-     */
-    private GatewayClient.Reply joinWithCode(String saleId, String identity, String code) {
+    /** Joins with an access code as the client {@code buyerId} (see {@link #as}); JOINING (202) means join again. */
+    private GatewayClient.Reply joinWithCode(String saleId, String buyerId, String code) {
         String body = code == null ? "{}" : "{\"accessCode\":\"" + code + "\"}";
-        String[] mine = {identity};
-        return Await.until("a join answered", () -> {
-            GatewayClient.Reply reply = gateway.post("/api/sales/" + saleId + "/queue", body,
-                    mine[0] == null ? Map.of() : Map.of("Floodgate-Identity", mine[0]));
-            if (reply.status() == 202 && reply.text("identity") != null) {
-                mine[0] = reply.text("identity");
-            }
-            return reply;
-        }, r -> r.status() != 202);
+        return Await.until("a join answered", () -> gateway.post("/api/sales/" + saleId + "/queue", body, as(buyerId)),
+                r -> r.status() != 202);
     }
 
     @Test
@@ -274,25 +264,24 @@ class WaitingRoomTest extends StackTest {
         Await.until("the codes stored", () -> gateway.get("/api/operator/sales/presale/figures", operator()),
                 r -> r.body().path("accessCodesIssued").asLong() == 2);
 
-        GatewayClient.Reply alice = joinWithCode("presale", null, codes.get(0));
+        GatewayClient.Reply alice = joinWithCode("presale", "alice", codes.get(0));
         assertEquals(200, alice.status(), alice.body().toString());
-        String aliceIdentity = alice.text("identity");
-        GatewayClient.Reply aliceAgain = joinWithCode("presale", aliceIdentity, codes.get(0).toLowerCase());
+        GatewayClient.Reply aliceAgain = joinWithCode("presale", "alice", codes.get(0).toLowerCase());
         assertEquals(200, aliceAgain.status(), "the identity that used the code keeps its place");
         assertEquals(alice.body().path("sequence").asLong(), aliceAgain.body().path("sequence").asLong());
         assertEquals(alice.text("buyerId"), aliceAgain.text("buyerId"));
 
-        GatewayClient.Reply mallory = joinWithCode("presale", null, codes.get(0));
+        GatewayClient.Reply mallory = joinWithCode("presale", "mallory", codes.get(0));
         assertEquals(403, mallory.status(), mallory.body().toString());
         assertEquals("ACCESS_CODE_USED", mallory.body().path("error").asText());
-        GatewayClient.Reply unknown = joinWithCode("presale", null, "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        GatewayClient.Reply unknown = joinWithCode("presale", "trudy", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
         assertEquals(403, unknown.status(), unknown.body().toString());
         assertEquals("ACCESS_CODE_UNKNOWN", unknown.body().path("error").asText());
-        GatewayClient.Reply none = joinWithCode("presale", null, null);
+        GatewayClient.Reply none = joinWithCode("presale", "nobody", null);
         assertEquals(403, none.status(), none.body().toString());
         assertEquals("ACCESS_CODE_REQUIRED", none.body().path("error").asText());
 
-        GatewayClient.Reply bob = joinWithCode("presale", null, codes.get(1));
+        GatewayClient.Reply bob = joinWithCode("presale", "bob", codes.get(1));
         assertEquals(200, bob.status(), "the other code still works");
         GatewayClient.Reply figures = Await.until("two codes used", () -> gateway.get(
                 "/api/operator/sales/presale/figures", operator()), r -> r.body().path("accessCodesUsed").asLong() == 2);
