@@ -15,6 +15,11 @@ import java.time.Instant;
 public record SaleState(String saleId, SaleConfig config, int admissionRatePerSecond, Instant pausedSince,
                         Duration pausedTotal, boolean closed, String message, ProofOfWork proofOfWork) {
 
+    public SaleState {
+        // State stored before proof of work existed has no field: such a sale requires none.
+        proofOfWork = proofOfWork == null ? ProofOfWork.OFF : proofOfWork;
+    }
+
     public static SaleState created(SaleCreated created) {
         return new SaleState(created.meta().saleId(), created.config(), created.config().admissionRatePerSecond(),
                 null, Duration.ZERO, false, null, ProofOfWork.OFF);

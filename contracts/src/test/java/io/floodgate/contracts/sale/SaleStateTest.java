@@ -1,6 +1,9 @@
 package io.floodgate.contracts.sale;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.floodgate.contracts.EventMeta;
+import io.floodgate.contracts.json.EventJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -82,5 +85,18 @@ class SaleStateTest {
         assertEquals(new ProofOfWork(true, 200_000), raised.proofOfWork(), "raised live, kept across other events");
         assertTrue(raised.paused());
         assertFalse(raised.apply(new ProofOfWorkChanged(at(40), "ops", "calm", false, 200_000)).proofOfWork().required());
+    }
+
+    @Test
+    void aSaleStateStoredBeforeProofOfWorkExistedReadsAsRequiringNone() throws Exception {
+        ObjectMapper json = EventJson.mapper();
+        ObjectNode stored = json.valueToTree(created());
+        stored.remove("proofOfWork"); // as the state stores of queue-service and inventory-service hold it
+
+        SaleState read = json.treeToValue(stored, SaleState.class);
+
+        assertEquals(ProofOfWork.OFF, read.proofOfWork());
+        assertEquals(created(), read, "everything else as stored");
+        assertFalse(read.apply(new SalePaused(at(10), "ops", "p")).proofOfWork().required(), "and it folds on");
     }
 }
