@@ -1,5 +1,6 @@
 package io.floodgate.cli.bench;
 
+import io.floodgate.gateway.operator.ProofOfWorkChange;
 import io.floodgate.gateway.proofofwork.Challenge;
 import io.floodgate.gateway.proofofwork.Challenges;
 import io.floodgate.gateway.proofofwork.Solver;
@@ -14,11 +15,12 @@ import java.util.List;
 /**
  * {@code floodgate bench proof-of-work [solutions]}: what the gateway's side of the proof of work
  * costs on one core (this thread): challenges issued per second and solutions verified per second
- * (first use, and a replay: both check the signature), beside what solving costs a Java client at
+ * (first use, and a rejoin with the same solution: both check the signature), beside what solving costs a Java client at
  * the default difficulty. Verifying costs the same at any difficulty: one SHA-256 and one HMAC.
  */
 public final class ProofOfWorkBench {
-    private static final long DEFAULT_MAX_NUMBER = 100_000;
+    private static final List<byte[]> KEYS = List.of("bench-key-0123456789abcdef0123456789".getBytes(
+            StandardCharsets.UTF_8));
     private static final long EASY = 1_000; // to make many genuine solutions quickly
 
     private ProofOfWorkBench() {
@@ -29,8 +31,7 @@ public final class ProofOfWorkBench {
         System.out.printf("machine: %d cores, Java %s; one thread%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         Instant now = Instant.now();
-        Challenges challenges = new Challenges(List.of("bench-key-0123456789abcdef0123456789".getBytes(
-                StandardCharsets.UTF_8)), Duration.ofMinutes(5), count * 2);
+        Challenges challenges = new Challenges(KEYS, Duration.ofMinutes(5), count * 2);
 
         long started = System.nanoTime();
         List<Challenge> issued = new ArrayList<>(count);
@@ -41,24 +42,23 @@ public final class ProofOfWorkBench {
 
         List<String> solutions = issued.stream().map(Solver::solve).toList();
         for (int round = 1; round <= 3; round++) { // the first round warms the JIT
-            Challenges fresh = round == 1 ? challenges : new Challenges(List.of("bench-key-0123456789abcdef0123456789"
-                    .getBytes(StandardCharsets.UTF_8)), Duration.ofMinutes(5), count * 2);
+            Challenges fresh = round == 1 ? challenges : new Challenges(KEYS, Duration.ofMinutes(5), count * 2);
             started = System.nanoTime();
             int accepted = verifyAll(fresh, solutions, now, Verdict.ACCEPTED);
             double firstUse = accepted / seconds(started);
             started = System.nanoTime();
-            int reused = verifyAll(fresh, solutions, now, Verdict.REUSED);
-            System.out.printf("round %d: verified %,d first uses: %,.0f per second; %,d replays refused: %,.0f per "
-                    + "second%n", round, accepted, firstUse, reused, reused / seconds(started));
+            int rejoins = verifyAll(fresh, solutions, now, Verdict.REJOIN);
+            System.out.printf("round %d: verified %,d first uses: %,.0f per second; %,d rejoins: %,.0f per "
+                    + "second%n", round, accepted, firstUse, rejoins, rejoins / seconds(started));
         }
 
         int samples = 20;
         started = System.nanoTime();
         for (int i = 0; i < samples; i++) {
-            Solver.solve(challenges.issue("bench", "solver-" + i, DEFAULT_MAX_NUMBER, now));
+            Solver.solve(challenges.issue("bench", "solver-" + i, ProofOfWorkChange.DEFAULT_MAX_NUMBER, now));
         }
         System.out.printf("a Java client solves a challenge at maxNumber %,d in %.0f ms on average (%d samples)%n",
-                DEFAULT_MAX_NUMBER, seconds(started) * 1000 / samples, samples);
+                ProofOfWorkChange.DEFAULT_MAX_NUMBER, seconds(started) * 1000 / samples, samples);
     }
 
     private static int verifyAll(Challenges challenges, List<String> solutions, Instant now, Verdict expected) {

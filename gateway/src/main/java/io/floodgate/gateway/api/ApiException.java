@@ -1,5 +1,6 @@
 package io.floodgate.gateway.api;
 
+import io.floodgate.contracts.sale.SaleState;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,6 +35,13 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException unknownSale(String saleId) {
         return notFound("UNKNOWN_SALE", "There is no sale '" + saleId + "'.");
+    }
+
+    /** 409 SALE_CLOSED if {@code sale} is closed: nobody joins it, gets a challenge for it or changes it. */
+    public static void refuseIfClosed(SaleState sale) {
+        if (sale.closed()) {
+            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + sale.saleId() + "' is closed.");
+        }
     }
 
     public static ApiException badRequest(String code, String message) {

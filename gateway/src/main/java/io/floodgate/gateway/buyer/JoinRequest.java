@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floodgate.contracts.accesscode.AccessCodes;
 import io.floodgate.gateway.api.ApiException;
-import io.floodgate.gateway.proofofwork.Challenges;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,12 +16,13 @@ import jakarta.validation.constraints.Size;
  * @param namedBuyer a {@code buyerId} the body names anyway, whatever its type: read only to be
  *                   refused, so an old client learns why instead of being silently someone else
  * @param altcha     the solved proof-of-work challenge (base64, as ALTCHA clients send it), when
- *                   the sale requires one (io.floodgate.gateway.proofofwork)
+ *                   the sale requires one (io.floodgate.gateway.proofofwork, which bounds its length and
+ *                   answers an oversized one 400 PROOF_OF_WORK_INVALID with how to get a challenge)
  * @param accessCode an invite-only sale's access code, as the buyer typed it (ignored by public sales)
  */
 @Introspected
 public record JoinRequest(@JsonProperty("buyerId") @Nullable @Schema(hidden = true) JsonNode namedBuyer,
-                          @Nullable @Size(max = Challenges.MAX_PAYLOAD_CHARS) String altcha,
+                          @Nullable String altcha,
                           @Nullable @Size(max = AccessCodes.MAX_TYPED_LENGTH) String accessCode) {
 
     /** 400 IDENTITY_IN_BODY if the body names a buyer. */

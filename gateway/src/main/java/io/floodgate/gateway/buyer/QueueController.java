@@ -25,7 +25,6 @@ import io.floodgate.gateway.limits.BuyerLimits;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -104,9 +103,7 @@ public class QueueController {
         limits.join(http);
         BuyerIdentity buyer = identities.identify(http);
         limits.join(saleId, buyer.buyerId());
-        if (sale.state().closed()) {
-            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
-        }
+        ApiException.refuseIfClosed(sale.state());
         // The code is checked first, so a join refused for its code does not spend its proof of work.
         String accessCodeHash = JoinAccess.hashFor(sale, JoinRequest.accessCodeOf(request));
         proofOfWork.admit(sale, buyer.buyerId(), JoinRequest.altchaOf(request), ticket);

@@ -177,9 +177,7 @@ public class OperatorController {
 
     private SaleState requireOpen(String saleId) {
         SaleState state = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId)).state();
-        if (state.closed()) {
-            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + saleId + "' is closed.");
-        }
+        ApiException.refuseIfClosed(state);
         return state;
     }
 

@@ -75,7 +75,8 @@ public final class Challenges {
     /**
      * What {@code payload} (base64 JSON, as ALTCHA clients send it) is worth for {@code buyerId}
      * joining {@code saleId} at difficulty {@code requiredMaxNumber}. An accepted solution is spent:
-     * the same one is {@link Verdict#REUSED} until it expires.
+     * the same one again (necessarily the same identity's, for the same sale) is a
+     * {@link Verdict#REJOIN} until it expires.
      */
     public Verdict verify(String payload, String saleId, String buyerId, long requiredMaxNumber, Instant now) {
         Payload solution = parse(payload);
@@ -103,7 +104,7 @@ public final class Challenges {
             return Verdict.TOO_EASY;
         }
         long key = Long.parseUnsignedLong(solution.challenge().substring(0, 16), 16);
-        return spent.spend(key, Instant.ofEpochSecond(expiresAt), now) ? Verdict.ACCEPTED : Verdict.REUSED;
+        return spent.spend(key, Instant.ofEpochSecond(expiresAt), now) ? Verdict.ACCEPTED : Verdict.REJOIN;
     }
 
     private static Payload parse(String payload) {
@@ -135,7 +136,7 @@ public final class Challenges {
                     return true;
                 }
             } catch (Exception e) {
-                return false;
+                continue; // not verifiable with this key: a previous one (rotation) may still sign it
             }
         }
         return false;

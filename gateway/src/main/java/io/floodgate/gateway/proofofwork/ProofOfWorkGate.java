@@ -54,9 +54,7 @@ public final class ProofOfWorkGate {
 
     /** A challenge for {@code buyerId} joining {@code sale}; 409 if the sale is closed or requires none. */
     public Challenge challenge(SaleView sale, String buyerId) {
-        if (sale.state().closed()) {
-            throw new ApiException(HttpStatus.CONFLICT, "SALE_CLOSED", "Sale '" + sale.saleId() + "' is closed.");
-        }
+        ApiException.refuseIfClosed(sale.state());
         ProofOfWork required = sale.state().proofOfWork();
         if (!required.required()) {
             throw new ApiException(HttpStatus.CONFLICT, "PROOF_OF_WORK_OFF",
@@ -69,7 +67,8 @@ public final class ProofOfWorkGate {
     /**
      * Lets the join through if the sale requires no proof of work, if the buyer already has a
      * place (their visitor ticket for this sale: another tab rejoining), or if {@code altcha} is
-     * a genuine, unused solution for this sale and identity; otherwise a JSON 4xx saying why.
+     * a genuine solution for this sale and identity (used before by it: a rejoin, e.g. after 202
+     * JOINING, which the queue answers with the same place); otherwise a JSON 4xx saying why.
      */
     public void admit(SaleView sale, String buyerId, String altcha, String ticket) {
         ProofOfWork required = sale.state().proofOfWork();
@@ -89,7 +88,7 @@ public final class ProofOfWorkGate {
         }
         Verdict verdict = rule.verify(altcha, sale.saleId(), buyerId, required.maxNumber(), tokens.now());
         verified.get(verdict).increment();
-        if (verdict != Verdict.ACCEPTED) {
+        if (!verdict.admits()) {
             throw refused(verdict, challengeAt);
         }
     }
@@ -118,9 +117,7 @@ public final class ProofOfWorkGate {
                     "The proof of work's challenge expired." + again, details);
             case TOO_EASY -> new ApiException(HttpStatus.PRECONDITION_REQUIRED, "PROOF_OF_WORK_TOO_EASY",
                     "The sale's difficulty was raised since this challenge was issued." + again, details);
-            case REUSED -> new ApiException(HttpStatus.CONFLICT, "PROOF_OF_WORK_REUSED",
-                    "This proof of work was used already; one solution buys one join." + again, details);
-            case ACCEPTED -> throw new IllegalArgumentException("accepted is not refused");
+            case ACCEPTED, REJOIN -> throw new IllegalArgumentException(verdict + " is not refused");
         };
     }
 }

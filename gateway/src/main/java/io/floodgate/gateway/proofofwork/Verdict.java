@@ -1,8 +1,14 @@
 package io.floodgate.gateway.proofofwork;
 
-/** What a presented solution is worth. Every verdict but {@link #ACCEPTED} refuses the join. */
+/** What a presented solution is worth. Every verdict but {@link #ACCEPTED} and {@link #REJOIN} refuses the join. */
 public enum Verdict {
     ACCEPTED,
+    /**
+     * Genuine, and used already, by this identity for this sale (the salt binds both): a rejoin, such
+     * as the page's poll after 202 JOINING. Let through, since the queue gives an identity one place
+     * whatever its joins; it buys no other.
+     */
+    REJOIN,
     /** Not a solution we issued (bad encoding, wrong number, forged or altered signature). */
     INVALID,
     /** Genuine, but issued for another sale or another identity. */
@@ -10,7 +16,9 @@ public enum Verdict {
     /** Genuine, but its challenge expired. */
     EXPIRED,
     /** Genuine, but issued before the sale's difficulty was raised. */
-    TOO_EASY,
-    /** Genuine, and already used for a join. */
-    REUSED
+    TOO_EASY;
+
+    public boolean admits() {
+        return this == ACCEPTED || this == REJOIN;
+    }
 }

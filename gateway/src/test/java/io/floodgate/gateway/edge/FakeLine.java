@@ -31,6 +31,7 @@ final class FakeLine implements AutoCloseable {
     private final Map<String, Long> places = new HashMap<>();
     private final Map<String, Long> lastPlace = new HashMap<>();
     private final Thread thread;
+    private volatile boolean silent;
 
     FakeLine(GatewayHarness gateway) {
         this.publisher = gateway.bean(EventPublisher.class);
@@ -49,7 +50,7 @@ final class FakeLine implements AutoCloseable {
         try {
             while (true) {
                 for (ConsumerRecord<String, Event> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (record.value() instanceof BuyerArrived arrived) {
+                    if (record.value() instanceof BuyerArrived arrived && !silent) {
                         place(arrived);
                     }
                 }
@@ -66,6 +67,11 @@ final class FakeLine implements AutoCloseable {
         long sequence = places.computeIfAbsent(key, k -> lastPlace.merge(saleId, 1L, Long::sum));
         publisher.publish(Topics.QUEUE, saleId, new BuyerQueued(EventMeta.of(saleId, arrived.meta().correlationId(),
                 arrived.meta().eventId(), Instant.now()), arrived.buyerId(), sequence, repeated));
+    }
+
+    /** While silent, arrivals are dropped unanswered (a slow or lagging line): joins are answered 202 JOINING. */
+    void silent(boolean silent) {
+        this.silent = silent;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.floodgate.gateway.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floodgate.gateway.proofofwork.Challenges;
 import io.floodgate.gateway.proofofwork.Solver;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class ProofOfWorkJoinTest {
     }
 
     @Test
-    void aJsonClientGetsAChallengeAndItsIdentitySolvesItAndJoinsAndItsSolutionServesOnce() {
+    void aJsonClientGetsAChallengeAndItsIdentitySolvesItAndJoinsAndJoiningAgainWithItKeepsThePlace() {
         Map<TopicPartition, Long> before = gateway.topicEnds();
         HttpResponse<String> without = join(null, null);
         assertEquals(428, without.statusCode(), without.body());
@@ -65,8 +66,34 @@ class ProofOfWorkJoinTest {
 
         assertEquals(200, joined.statusCode(), joined.body());
         assertTrue(read(joined).hasNonNull("ticket"), joined.body());
-        assertEquals(409, replayed.statusCode(), replayed.body());
-        assertEquals("PROOF_OF_WORK_REUSED", read(replayed).get("error").asText());
+        assertEquals(200, replayed.statusCode(), replayed.body());
+        assertEquals(read(joined).get("sequence"), read(replayed).get("sequence"), "the same place, not another");
+    }
+
+    @Test
+    void afterA202JoiningTheFollowUpJoinWithTheSameSolutionIsAcceptedAndKeepsOnePlaceButNotForAnotherIdentity() {
+        JsonNode challenge = challenge(null);
+        String frank = challenge.get("identity").asText();
+        String solution = solve(challenge);
+        line.silent(true);
+        HttpResponse<String> joining;
+        try {
+            joining = join(frank, solution);
+        } finally {
+            line.silent(false);
+        }
+        assertEquals(202, joining.statusCode(), joining.body());
+        assertEquals("JOINING", read(joining).get("state").asText());
+
+        HttpResponse<String> followUp = join(frank, solution);
+        HttpResponse<String> again = join(frank, solution);
+        HttpResponse<String> mallory = join(challenge(null).get("identity").asText(), solution);
+
+        assertEquals(200, followUp.statusCode(), followUp.body());
+        assertTrue(read(followUp).get("sequence").isNumber(), followUp.body());
+        assertEquals(read(followUp).get("sequence"), read(again).get("sequence"), "one place");
+        assertEquals(403, mallory.statusCode(), mallory.body());
+        assertEquals("PROOF_OF_WORK_NOT_YOURS", read(mallory).get("error").asText());
     }
 
     @Test
@@ -87,15 +114,17 @@ class ProofOfWorkJoinTest {
     }
 
     @Test
-    void aGarbledSolutionIsABadRequestAndAnOversizedOneIsRefusedByValidation() {
+    void aGarbledOrOversizedSolutionIsInvalidWithHowToGetAChallenge() {
         String bob = challenge(null).get("identity").asText();
         Map<TopicPartition, Long> before = gateway.topicEnds();
         HttpResponse<String> garbled = join(bob, "bm90IGEgc29sdXRpb24=");
-        HttpResponse<String> huge = join(bob, "A".repeat(5000));
+        HttpResponse<String> huge = join(bob, "A".repeat(Challenges.MAX_PAYLOAD_CHARS + 1));
 
         assertEquals(400, garbled.statusCode(), garbled.body());
         assertEquals("PROOF_OF_WORK_INVALID", read(garbled).get("error").asText());
         assertEquals(400, huge.statusCode(), huge.body());
+        assertEquals("PROOF_OF_WORK_INVALID", read(huge).get("error").asText(), "not a generic BAD_REQUEST");
+        assertTrue(huge.body().contains("GET /api/sales/pow/challenge"), huge.body());
         assertEquals(before, gateway.topicEnds());
     }
 
@@ -153,7 +182,7 @@ class ProofOfWorkJoinTest {
 
         assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_challenges_total(\\{[^}]*})? [1-9].*"), metrics);
         assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_verifications_total\\{[^}]*outcome=\"ACCEPTED\"[^}]*} [1-9].*"));
-        assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_verifications_total\\{[^}]*outcome=\"REUSED\"[^}]*} [1-9].*"));
+        assertTrue(metrics.matches("(?s).*floodgate_proof_of_work_verifications_total\\{[^}]*outcome=\"REJOIN\"[^}]*} [1-9].*"));
         assertTrue(metrics.contains("floodgate_proof_of_work_spent_evicted_total"));
     }
 

@@ -20,14 +20,15 @@ class ChallengesTest {
     private final Challenges challenges = new Challenges(List.of(KEY), Duration.ofMinutes(5), 1_000);
 
     @Test
-    void aSolvedChallengeBuysOneJoinAndItsReplayIsRefused() {
+    void aSolvedChallengePresentedAgainByItsIdentityIsARejoin() {
         String solution = Solver.solve(challenges.issue("demo", "alice", EASY, T0));
 
         Verdict first = challenges.verify(solution, "demo", "alice", EASY, T0.plusSeconds(1));
         Verdict again = challenges.verify(solution, "demo", "alice", EASY, T0.plusSeconds(2));
 
         assertEquals(Verdict.ACCEPTED, first);
-        assertEquals(Verdict.REUSED, again);
+        assertEquals(Verdict.REJOIN, again);
+        assertTrue(again.admits(), "the queue answers a rejoin with the identity's one place");
     }
 
     @Test
@@ -92,9 +93,19 @@ class ChallengesTest {
         assertEquals(Verdict.ACCEPTED, rotated.verify(beforeRotation, "demo", "alice", EASY, T0));
     }
 
-    /** A property over random identities: a solution is accepted for its own identity only, and once. */
     @Test
-    void overManyIdentitiesEachSolutionIsAcceptedOnlyForItsOwnIdentityAndOnlyOnce() {
+    void aKeyThatCannotVerifyDoesNotStopThePreviousKeysFromBeingTried() {
+        String beforeRotation = Solver.solve(challenges.issue("demo", "alice", EASY, T0));
+
+        // An empty HMAC key makes the library throw: the loop must go on to the key that signed it.
+        Challenges rotated = new Challenges(List.of(new byte[0], KEY), Duration.ofMinutes(5), 1_000);
+
+        assertEquals(Verdict.ACCEPTED, rotated.verify(beforeRotation, "demo", "alice", EASY, T0));
+    }
+
+    /** A property over random identities: a solution admits its own identity only; once, then as rejoins. */
+    @Test
+    void overManyIdentitiesEachSolutionAdmitsOnlyItsOwnIdentityFirstOnceThenAsARejoin() {
         Random random = new Random(15);
         for (int i = 0; i < 50; i++) {
             String owner = "anon-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 32);
@@ -104,7 +115,8 @@ class ChallengesTest {
 
             assertEquals(Verdict.NOT_YOURS, challenges.verify(solution, sale, stranger, EASY, T0));
             assertEquals(Verdict.ACCEPTED, challenges.verify(solution, sale, owner, EASY, T0));
-            assertEquals(Verdict.REUSED, challenges.verify(solution, sale, owner, EASY, T0));
+            assertEquals(Verdict.REJOIN, challenges.verify(solution, sale, owner, EASY, T0));
+            assertEquals(Verdict.NOT_YOURS, challenges.verify(solution, sale, stranger, EASY, T0), "spent or not");
         }
         assertTrue(challenges.spentRemembered() <= 1_000);
     }
