@@ -147,7 +147,7 @@ function signedIn() {
 
 // Who joins is the credential: the gateway's identity cookie (shared by every tab) or the site's
 // sign-in token; never a name typed here.
-async function join(retry) {
+async function join(retry, solvedBefore) {
   error();
   const problem = identity.problem();
   wantsToJoin = !!problem;
@@ -158,11 +158,9 @@ async function join(retry) {
   }
   const body = withAccessCode({});
   if (!body) return;
-  if ((sale.proofOfWork && sale.proofOfWork.required) || retry === "pow") {
-    const solved = await checkBrowser(api, identity.headers()); // proof-of-work.js
-    if (solved.error) { error(solved.error.message); return; }
-    body.altcha = solved.altcha;
-  }
+  // A 202 poll resends the same solution: a rejoin, which keeps the place.
+  body.altcha = typeof solvedBefore === "string" ? solvedBefore : await proofOfWorkFor(retry);
+  if (body.altcha === null) return;
   const answer = await busy("join-button", () => call("POST", `${api}/queue`, body, identity.headers()));
   if (!answer) return;
   if (answer.status === 401 && answer.json && IDENTITY_PROBLEMS[answer.json.error]) {
@@ -180,7 +178,7 @@ async function join(retry) {
     follow();
   } else if (answer.status === 202) {
     render(answer.json);
-    setTimeout(join, answer.json.pollAfterMs || 1000); // joining again keeps the place
+    setTimeout(() => join(undefined, body.altcha), answer.json.pollAfterMs || 1000); // joining again keeps the place
   } else if (answer.json && /^PROOF_OF_WORK_/.test(answer.json.error) && retry !== "pow") {
     join("pow"); // switched on, raised or expired since the page loaded: one new challenge
   } else if (answer.json) {
@@ -201,6 +199,23 @@ function withAccessCode(body) {
     return null;
   }
   return { ...body, accessCode };
+}
+
+/**
+ * The join's solution if the sale asks one as it is now (the operator may have switched it since the
+ * page loaded), else undefined; null on an error shown.
+ */
+async function proofOfWorkFor(retry) {
+  const info = await call("GET", api);
+  if (info.status === 200) sale = info.json;
+  if (!(sale.proofOfWork && sale.proofOfWork.required) && retry !== "pow") return undefined;
+  const solved = await checkBrowser(api, identity.headers()); // proof-of-work.js
+  if (solved.error && solved.error.error === "PROOF_OF_WORK_OFF") { // switched off meanwhile: join without
+    sale.proofOfWork = { required: false };
+    return undefined;
+  }
+  if (solved.error) { error(solved.error.message); return null; }
+  return solved.altcha;
 }
 
 /** Server-Sent Events while they work; polling the status when they do not. */
