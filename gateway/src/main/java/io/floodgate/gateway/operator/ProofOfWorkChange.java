@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Proof of work on joining, switched on or off and its difficulty set. maxNumber 1,000 is a few
- * milliseconds for any device; 10,000,000 is about a minute on a phone's browser (docs/benchmarks.md).
+ * milliseconds for any device; 10,000,000 is 59 s on average and 118 s at worst at the 85,000 hashes/s
+ * measured in desktop Chromium, about twice that on a phone hashing at half the rate (docs/benchmarks.md).
  *
  * @param maxNumber the difficulty, when required; without it, {@link #DEFAULT_MAX_NUMBER}
  */
@@ -17,7 +18,7 @@ import jakarta.validation.constraints.Size;
 public record ProofOfWorkChange(@NotNull Boolean required,
                                 @Nullable @Min(1_000) @Max(10_000_000) Long maxNumber,
                                 @Nullable @Size(max = 500) String reason) {
-    /** About a second on a phone's browser (docs/benchmarks.md). */
+    /** 0.6 s on average, 1.2 s at worst in desktop Chromium; about twice that on a phone (docs/benchmarks.md). */
     public static final long DEFAULT_MAX_NUMBER = 100_000;
 
     long maxNumberOrDefault() {
