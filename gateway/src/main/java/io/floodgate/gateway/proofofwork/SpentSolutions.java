@@ -10,8 +10,9 @@ import java.util.PriorityQueue;
  * The solutions already used on this gateway instance, each kept until its challenge expires (after
  * which it is refused as expired anyway), and never more than {@code capacity}: when full, the one
  * that expires first leaves early. Only genuine, unexpired solutions enter, so filling it costs a
- * solve per entry; one that left early can buy a second join of the same identity in the same sale,
- * which keeps its one place (docs/security.md, "Proof of work").
+ * solve per entry. It tells a first use from a rejoin ({@link Verdict#REJOIN}), which is let through
+ * anyway: a solution serves only its own identity, whose joins keep its one place (docs/security.md,
+ * "Proof of work"); so one forgotten early changes only what is counted.
  */
 final class SpentSolutions {
     private record Spent(long key, long expiresAtSecond) {
