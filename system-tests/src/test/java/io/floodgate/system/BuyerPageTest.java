@@ -222,4 +222,35 @@ class BuyerPageTest extends StackTest {
             browser.awaitText("#state-title", "It is your turn");
         }
     }
+
+    /**
+     * The operator switches proof of work off while the page is open. The page's sale info is made
+     * to lag (as if its refresh raced the change), so it asks for a challenge, is told
+     * PROOF_OF_WORK_OFF and joins without one instead of getting stuck.
+     */
+    @Test
+    void aPageThatStillThinksProofOfWorkIsOnJoinsWithoutOneOnceTheOperatorSwitchedItOff(@TempDir Path profile)
+            throws Exception {
+        assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
+        createSale("""
+                {"saleId": "unchecked", "name": "Unchecked night", "currency": "EUR", "admissionRatePerSecond": 100,
+                 "maxActiveShoppers": 100, "perBuyerLimit": 2,
+                 "sections": [{"id": "pit", "name": "Standing pit", "capacity": 50, "priceCents": 3000}]}""");
+        String path = "/api/operator/sales/unchecked/proof-of-work";
+        assertEquals(200, gateway.put(path, "{\"required\": true}", operator()).status());
+        try (Browser browser = Browser.open(profile)) {
+            browser.go(stack.gatewayUrl() + "/sales/unchecked");
+            browser.awaitText("#sale-name", "Unchecked night");
+            assertEquals(200, gateway.put(path, "{\"required\": false}", operator()).status());
+            browser.eval("window.challenges = []; const realFetch = window.fetch; window.fetch = (u, i) => "
+                    + "realFetch(u, i).then((r) => { if (u.endsWith('/challenge')) window.challenges.push(r.status); "
+                    + "return u === api && (!i || i.method === 'GET') ? r.json().then((j) => new Response("
+                    + "JSON.stringify({...j, proofOfWork: {required: true, maxNumber: 100000}}), {status: 200})) : r; }); "
+                    + "true");
+            browser.click("#join-button");
+            browser.awaitText("#state-title", "It is your turn");
+            assertEquals("409", browser.eval("window.challenges.join()"), "asked, told PROOF_OF_WORK_OFF");
+            assertTrue(!browser.visible("#pow-done"), "nothing was solved");
+        }
+    }
 }
