@@ -2,7 +2,7 @@ package io.floodgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floodgate.gateway.proofofwork.Solver;
+import io.floodgate.proofofwork.Solver;
 
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -2,9 +2,9 @@ package io.floodgate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.floodgate.gateway.proofofwork.Challenge;
-import io.floodgate.gateway.proofofwork.Challenges;
-import io.floodgate.gateway.proofofwork.Verdict;
+import io.floodgate.proofofwork.Challenge;
+import io.floodgate.proofofwork.Challenges;
+import io.floodgate.proofofwork.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

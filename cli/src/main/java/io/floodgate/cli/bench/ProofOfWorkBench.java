@@ -1,10 +1,9 @@
 package io.floodgate.cli.bench;
 
-import io.floodgate.gateway.operator.ProofOfWorkChange;
-import io.floodgate.gateway.proofofwork.Challenge;
-import io.floodgate.gateway.proofofwork.Challenges;
-import io.floodgate.gateway.proofofwork.Solver;
-import io.floodgate.gateway.proofofwork.Verdict;
+import io.floodgate.proofofwork.Challenge;
+import io.floodgate.proofofwork.Challenges;
+import io.floodgate.proofofwork.Solver;
+import io.floodgate.proofofwork.Verdict;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,10 +54,10 @@ public final class ProofOfWorkBench {
         int samples = 20;
         started = System.nanoTime();
         for (int i = 0; i < samples; i++) {
-            Solver.solve(challenges.issue("bench", "solver-" + i, ProofOfWorkChange.DEFAULT_MAX_NUMBER, now));
+            Solver.solve(challenges.issue("bench", "solver-" + i, Challenges.DEFAULT_MAX_NUMBER, now));
         }
         System.out.printf("a Java client solves a challenge at maxNumber %,d in %.0f ms on average (%d samples)%n",
-                ProofOfWorkChange.DEFAULT_MAX_NUMBER, seconds(started) * 1000 / samples, samples);
+                Challenges.DEFAULT_MAX_NUMBER, seconds(started) * 1000 / samples, samples);
     }
 
     private static int verifyAll(Challenges challenges, List<String> solutions, Instant now, Verdict expected) {

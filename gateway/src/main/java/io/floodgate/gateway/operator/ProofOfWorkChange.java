@@ -1,5 +1,6 @@
 package io.floodgate.gateway.operator;
 
+import io.floodgate.proofofwork.Challenges;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Max;
@@ -12,16 +13,13 @@ import jakarta.validation.constraints.Size;
  * milliseconds for any device; 10,000,000 is 59 s on average and 118 s at worst at the 85,000 hashes/s
  * measured in desktop Chromium, about twice that on a phone hashing at half the rate (docs/benchmarks.md).
  *
- * @param maxNumber the difficulty, when required; without it, {@link #DEFAULT_MAX_NUMBER}
+ * @param maxNumber the difficulty, when required; without it, {@link Challenges#DEFAULT_MAX_NUMBER}
  */
 @Introspected
 public record ProofOfWorkChange(@NotNull Boolean required,
                                 @Nullable @Min(1_000) @Max(10_000_000) Long maxNumber,
                                 @Nullable @Size(max = 500) String reason) {
-    /** 0.6 s on average, 1.2 s at worst in desktop Chromium; about twice that on a phone (docs/benchmarks.md). */
-    public static final long DEFAULT_MAX_NUMBER = 100_000;
-
     long maxNumberOrDefault() {
-        return maxNumber == null ? DEFAULT_MAX_NUMBER : maxNumber;
+        return maxNumber == null ? Challenges.DEFAULT_MAX_NUMBER : maxNumber;
     }
 }

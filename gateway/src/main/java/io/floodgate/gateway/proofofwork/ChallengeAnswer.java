@@ -1,5 +1,6 @@
 package io.floodgate.gateway.proofofwork;
 
+import io.floodgate.proofofwork.Challenge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 

@@ -1,5 +1,8 @@
 package io.floodgate.gateway.proofofwork;
 
+import io.floodgate.proofofwork.Challenge;
+import io.floodgate.proofofwork.Challenges;
+import io.floodgate.proofofwork.Verdict;
 import io.floodgate.contracts.sale.ProofOfWork;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.tokens.Tokens;

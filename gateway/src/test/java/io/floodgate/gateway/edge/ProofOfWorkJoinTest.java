@@ -2,8 +2,8 @@ package io.floodgate.gateway.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floodgate.gateway.proofofwork.Challenges;
-import io.floodgate.gateway.proofofwork.Solver;
+import io.floodgate.proofofwork.Challenges;
+import io.floodgate.proofofwork.Solver;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

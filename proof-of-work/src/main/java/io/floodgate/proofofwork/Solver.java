@@ -1,4 +1,4 @@
-package io.floodgate.gateway.proofofwork;
+package io.floodgate.proofofwork;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.floodgate.gateway.proofofwork;
+package io.floodgate.proofofwork;
 
 /** What a presented solution is worth. Every verdict but {@link #ACCEPTED} and {@link #REJOIN} refuses the join. */
 public enum Verdict {

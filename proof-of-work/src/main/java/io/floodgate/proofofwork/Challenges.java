@@ -1,4 +1,4 @@
-package io.floodgate.gateway.proofofwork;
+package io.floodgate.proofofwork;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +20,11 @@ import java.util.Map;
 public final class Challenges {
     /** A solution larger than this is not one of ours: refused before any parsing. */
     public static final int MAX_PAYLOAD_CHARS = 2_048;
+    /**
+     * The difficulty an operator gets without naming one: 0.6 s on average, 1.2 s at worst in
+     * desktop Chromium; about twice that on a phone (docs/benchmarks.md).
+     */
+    public static final long DEFAULT_MAX_NUMBER = 100_000;
 
     private static final Altcha.Algorithm ALGORITHM = Altcha.Algorithm.SHA256;
     private static final String SALE = "sale";

@@ -1,4 +1,4 @@
-package io.floodgate.gateway.proofofwork;
+package io.floodgate.proofofwork;
 
 import org.junit.jupiter.api.Test;
 
