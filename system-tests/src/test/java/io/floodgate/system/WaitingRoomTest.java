@@ -270,6 +270,9 @@ class WaitingRoomTest extends StackTest {
         assertEquals(200, aliceAgain.status(), "the identity that used the code keeps its place");
         assertEquals(alice.body().path("sequence").asLong(), aliceAgain.body().path("sequence").asLong());
         assertEquals(alice.text("buyerId"), aliceAgain.text("buyerId"));
+        GatewayClient.Reply aliceWithoutCode = joinWithCode("presale", "alice", null);
+        assertEquals(200, aliceWithoutCode.status(), "from another device without her code, she keeps her place");
+        assertEquals(alice.body().path("sequence").asLong(), aliceWithoutCode.body().path("sequence").asLong());
 
         GatewayClient.Reply mallory = joinWithCode("presale", "mallory", codes.get(0));
         assertEquals(403, mallory.status(), mallory.body().toString());

@@ -2,28 +2,24 @@ package io.floodgate.gateway.accesscode;
 
 import io.floodgate.contracts.accesscode.AccessCodes;
 import io.floodgate.contracts.queue.BuyerTurnedAway;
-import io.floodgate.contracts.queue.TurnedAwayReason;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.view.SaleView;
 import io.micronaut.http.HttpStatus;
 
 /**
- * The access code a join brings. The gateway checks what it can alone (an invite-only sale needs a
- * code, and a code has one format) and passes on only the code's hash; whether the code is the
- * sale's and unused is queue-service's to decide, and its refusal comes back as {@link BuyerTurnedAway}.
+ * The access code a join brings. The gateway checks only a code's format and passes on its hash;
+ * whether the join needs a code at all (a buyer already in line keeps their place without one) and
+ * whether the code is the sale's and unused is queue-service's to decide, and its refusal comes back
+ * as {@link BuyerTurnedAway}.
  */
 public final class JoinAccess {
     private JoinAccess() {
     }
 
-    /** The hash to put on the arrival: null for a public sale (any code is ignored). */
+    /** The hash to put on the arrival: null for a public sale (any code is ignored) or a join with no code. */
     public static String hashFor(SaleView sale, String typed) {
-        if (!sale.config().inviteOnly()) {
+        if (!sale.config().inviteOnly() || typed == null || typed.isBlank()) {
             return null;
-        }
-        if (typed == null || typed.isBlank()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, TurnedAwayReason.ACCESS_CODE_REQUIRED.name(),
-                    "This sale is by invitation: join with the access code you were sent (\"accessCode\").");
         }
         String code = AccessCodes.normalize(typed).orElseThrow(JoinAccess::malformed);
         return AccessCodes.hash(sale.saleId(), code);
@@ -36,7 +32,8 @@ public final class JoinAccess {
                     + "person once.";
             case ACCESS_CODE_UNKNOWN -> "This access code is not valid for this sale. Check it against the one you "
                     + "were sent.";
-            case ACCESS_CODE_REQUIRED -> "This sale is by invitation: join with the access code you were sent.";
+            case ACCESS_CODE_REQUIRED -> "This sale is by invitation: join with the access code you were sent "
+                    + "(\"accessCode\").";
         };
         return new ApiException(HttpStatus.FORBIDDEN, turnedAway.reason().name(), message);
     }
