@@ -11,6 +11,7 @@ import io.floodgate.audit.reconcile.SaleReconciler;
 import io.floodgate.audit.reconcile.SaleReconciliation;
 import io.floodgate.audit.reconcile.SaleReconciliationText;
 import io.floodgate.audit.replay.BuyerOutcome;
+import io.floodgate.audit.replay.BuyerRecord;
 import io.floodgate.audit.replay.SaleReplay;
 import io.floodgate.audit.sample.SyntheticSale;
 import io.floodgate.audit.timeline.Timeline;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,6 +122,37 @@ class SaleAuditTest {
 
         assertTrue(report.fair(), report.findings().toString());
         assertEquals(0, report.line().withoutPlace());
+    }
+
+    @Test
+    void aBuyerWhoMistypedTheirCodeIsRankedByTheArrivalThatTookTheirPlace() throws Exception {
+        // The buyer at place 1500 first joins with a mistyped code (turned away) before the buyer at
+        // place 1499 joins, then joins again with the right one and takes the next place.
+        String late = buyerAt(1500);
+        String before = buyerAt(1499);
+        AtomicBoolean mistyped = new AtomicBoolean();
+        List<LoggedEvent> log = Logs.rewrite(SALE, e -> {
+            if (e instanceof BuyerArrived a && a.buyerId().equals(before) && !mistyped.getAndSet(true)) {
+                BuyerArrived wrong = new BuyerArrived(EventMeta.of("night", "corr-mistyped", "join",
+                        a.meta().occurredAt()), late, "hash-of-a-mistyped-code");
+                return List.of(wrong, new BuyerTurnedAway(EventMeta.causedBy(wrong.meta(), a.meta().occurredAt()),
+                        late, TurnedAwayReason.ACCESS_CODE_UNKNOWN), a);
+            }
+            return null;
+        });
+
+        SaleReplay replay = replay(log);
+        FairnessReport report = FairnessAudit.of(replay);
+
+        assertTrue(report.fair(), report.findings().toString());
+        Map<String, Long> ranks = replay.buyers().stream().collect(Collectors.toMap(BuyerRecord::buyerId,
+                BuyerRecord::arrivalRank));
+        assertEquals(ranks.get(before) + 1, ranks.get(late), "ranked by the arrival that was let in");
+    }
+
+    private static String buyerAt(long sequence) {
+        return SALE.stream().map(LoggedEvent::event).filter(e -> e instanceof BuyerQueued q && !q.repeated()
+                && q.sequence() == sequence).map(e -> ((BuyerQueued) e).buyerId()).findFirst().orElseThrow();
     }
 
     @Test

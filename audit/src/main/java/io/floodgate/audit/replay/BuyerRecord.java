@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One buyer as the replay found them.
  *
- * @param arrivalRank    0-based order of the buyer's first arrival among the sale's buyers
+ * @param arrivalRank    0-based order of the buyer's first arrival not turned away among the sale's buyers
  * @param preQueueIndex  0-based order in the pre-queue, or -1 when they arrived after opening
  * @param place          their place in line (1-based): recorded, or drawn from the seed for the
  *                       pre-queue; 0 when none is known

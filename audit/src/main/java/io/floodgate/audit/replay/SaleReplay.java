@@ -81,6 +81,8 @@ public final class SaleReplay {
     private long arrivals;
     /** Buyers an invite-only sale turned away (their access code missing, unknown or used). */
     private final Set<String> turnedAway = new HashSet<>();
+    /** The arrivals (event ids) those refusals answered. */
+    private final Set<String> turnedAwayArrivals = new HashSet<>();
     private boolean soldOut;
     private Instant providerDownSince;
     private long buyersArrived;
@@ -167,14 +169,22 @@ public final class SaleReplay {
         }
         count(a, Tally.ARRIVALS);
         Track t = track(a.buyerId());
-        if (t.arrivedAt == null) {
+        if (t.arrivals.isEmpty()) {
             count(a, Tally.NEW_BUYERS);
-            if (buyersArrived == 0) {
+            if (buyersArrived++ == 0) {
                 moments.add(new Moment(at(a), "first buyer arrived"));
             }
-            t.arrivedAt = at(a);
-            t.arrivalRank = buyersArrived++;
         }
+        t.arrivals.add(new Arrival(a.meta().eventId(), at(a), arrivals));
+    }
+
+    /**
+     * The arrival a buyer is ranked by: their first one not turned away (a mistyped access code does
+     * not make them late, nor early), or their first if every one was.
+     */
+    private Arrival rankedArrival(Track t) {
+        return t.arrivals.stream().filter(a -> !turnedAwayArrivals.contains(a.eventId())).findFirst()
+                .orElse(t.arrivals.get(0));
     }
 
     private void queue(QueueEvent e) {
@@ -224,6 +234,7 @@ public final class SaleReplay {
             track(l.buyerId()).reach(BuyerOutcome.ADMISSION_EXPIRED);
         } else if (e instanceof BuyerTurnedAway t) {
             turnedAway.add(t.buyerId());
+            turnedAwayArrivals.add(t.meta().causationId());
         }
     }
 
@@ -393,13 +404,20 @@ public final class SaleReplay {
     private List<BuyerRecord> records() {
         SeededPermutation drawn = opened != null && opened.preQueueSize() > 0
                 ? new SeededPermutation(opened.seed(), opened.preQueueSize()) : null;
+        Map<Track, Arrival> ranked = new HashMap<>();
+        buyers.values().stream().filter(t -> !t.arrivals.isEmpty()).forEach(t -> ranked.put(t, rankedArrival(t)));
+        Map<Track, Long> ranks = new HashMap<>();
+        ranked.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().order()))
+                .forEach(e -> ranks.put(e.getKey(), (long) ranks.size()));
         List<BuyerRecord> records = new ArrayList<>(buyers.size());
         for (Track t : buyers.values()) {
+            Arrival arrival = ranked.get(t);
             long place = t.sequence;
             if (place == 0 && t.preQueueIndex >= 0 && drawn != null && t.preQueueIndex < opened.preQueueSize()) {
                 place = drawn.apply(t.preQueueIndex) + 1;
             }
-            records.add(new BuyerRecord(t.buyerId, t.arrivalRank, t.arrivedAt, t.preQueueIndex, place,
+            records.add(new BuyerRecord(t.buyerId, ranks.getOrDefault(t, -1L), arrival == null ? null : arrival.at(),
+                    t.preQueueIndex, place,
                     t.admissionRank, t.admittedSequence, t.admittedAt, t.outcome()));
         }
         return records;
@@ -509,12 +527,16 @@ public final class SaleReplay {
         return holds.size();
     }
 
+    /** One BuyerArrived: its event id, when, and its place among the sale's arrivals. */
+    private record Arrival(String eventId, Instant at, long order) {
+    }
+
     /** A buyer being replayed. */
     private final class Track {
         final String buyerId;
         final List<HoldTrack> holds = new ArrayList<>(1);
-        Instant arrivedAt;
-        long arrivalRank = -1;
+        /** Every arrival of the buyer, in log order (which one ranks them is known only once refusals are read). */
+        final List<Arrival> arrivals = new ArrayList<>(1);
         long preQueueIndex = -1;
         long sequence;
         long admissionRank = -1;
