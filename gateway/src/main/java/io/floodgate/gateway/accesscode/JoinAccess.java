@@ -1,10 +1,14 @@
 package io.floodgate.gateway.accesscode;
 
 import io.floodgate.contracts.accesscode.AccessCodes;
+import io.floodgate.contracts.arrival.BuyerArrived;
 import io.floodgate.contracts.queue.BuyerTurnedAway;
 import io.floodgate.gateway.api.ApiException;
+import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.SaleView;
 import io.micronaut.http.HttpStatus;
+
+import java.util.List;
 
 /**
  * The access code a join brings. The gateway checks only a code's format and passes on its hash;
@@ -23,6 +27,16 @@ public final class JoinAccess {
         }
         String code = AccessCodes.normalize(typed).orElseThrow(JoinAccess::malformed);
         return AccessCodes.hash(sale.saleId(), code);
+    }
+
+    /**
+     * The join waiters (GatewayView#joins) that answer an arrival: the buyer's place, and in an
+     * invite-only sale the refusal of this very arrival (a public sale refuses nobody).
+     */
+    public static List<String> answeredBy(SaleView sale, String buyerId, BuyerArrived arrived) {
+        String place = GatewayView.joinKey(sale.saleId(), buyerId);
+        return sale.config().inviteOnly() ? List.of(place, GatewayView.refusalKey(arrived.meta().eventId()))
+                : List.of(place);
     }
 
     /** queue-service refused the arrival: 403 with the reason as the code. */

@@ -109,7 +109,7 @@ public class QueueController {
         proofOfWork.admit(sale, buyer.buyerId(), JoinRequest.altchaOf(request), ticket);
         BuyerArrived arrived = new BuyerArrived(EventMeta.of(saleId, EventMeta.newId(), EventMeta.newId(), tokens.now()),
                 buyer.buyerId(), accessCodeHash);
-        return Publishing.ask(view.joins(), GatewayView.joinKey(saleId, buyer.buyerId()), settings.answerWait(),
+        return Publishing.ask(view.joins(), JoinAccess.answeredBy(sale, buyer.buyerId(), arrived), settings.answerWait(),
                         () -> publisher.publish(Topics.ARRIVALS, saleId, arrived))
                 .thenApply(queued -> queued.map(q -> HttpResponse.ok(placed(sale, q)))
                         .orElseGet(() -> HttpResponse.accepted().body(BuyerStatus.of(BuyerState.JOINING, saleId,

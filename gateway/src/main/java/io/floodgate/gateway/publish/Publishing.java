@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,14 +40,24 @@ public final class Publishing {
      */
     public static <K, V> CompletableFuture<Optional<V>> ask(Waiters<K, V> waiters, K key, Duration wait,
                                                             Supplier<CompletableFuture<RecordMetadata>> publish) {
-        CompletableFuture<Optional<V>> answer = waiters.await(key, wait);
+        return ask(waiters, List.of(key), wait, publish);
+    }
+
+    /** The same, answered by the first answer to any of {@code keys} (empty once all have waited {@code wait}). */
+    public static <K, V> CompletableFuture<Optional<V>> ask(Waiters<K, V> waiters, List<K> keys, Duration wait,
+                                                            Supplier<CompletableFuture<RecordMetadata>> publish) {
+        List<CompletableFuture<Optional<V>>> answers = keys.stream().map(key -> waiters.await(key, wait)).toList();
+        CompletableFuture<Optional<V>> first = new CompletableFuture<>();
+        answers.forEach(answer -> answer.thenAccept(v -> v.ifPresent(x -> first.complete(v))));
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenRun(() -> first.complete(Optional.empty()));
         return attempt(publish)
                 .whenComplete((ack, error) -> {
                     if (error != null) {
-                        waiters.cancel(key);
+                        keys.forEach(waiters::cancel);
                     }
                 })
-                .thenCompose(ack -> answer);
+                .thenCompose(ack -> first);
     }
 
     /**

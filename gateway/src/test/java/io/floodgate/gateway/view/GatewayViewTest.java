@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,13 +171,34 @@ class GatewayViewTest {
     @Test
     void aJoinQueueServiceTurnsAwayIsAnsweredByTheRefusal() {
         createSale();
-        var answer = view.joins().await(GatewayView.joinKey("demo", "mallory"), Duration.ofSeconds(5));
+        var answer = view.joins().await(GatewayView.refusalKey("arrival-1"), Duration.ofSeconds(5));
 
-        view.apply(new BuyerTurnedAway(meta(), "mallory", TurnedAwayReason.ACCESS_CODE_USED));
+        view.apply(new BuyerTurnedAway(refusing("arrival-1"), "mallory", TurnedAwayReason.ACCESS_CODE_USED));
         view.batchApplied();
 
         assertEquals(TurnedAwayReason.ACCESS_CODE_USED, ((BuyerTurnedAway) answer.join().orElseThrow()).reason());
         assertEquals(0, view.joins().size());
+    }
+
+    @Test
+    void aRefusalOfOneTabsMistypedCodeDoesNotAnswerTheRightCodeInTheBuyersOtherTab() {
+        createSale();
+        var place = view.joins().await(GatewayView.joinKey("demo", "alice"), Duration.ofSeconds(5));
+        var wrongTab = view.joins().await(GatewayView.refusalKey("arrival-wrong"), Duration.ofSeconds(5));
+        var rightTab = view.joins().await(GatewayView.refusalKey("arrival-right"), Duration.ofSeconds(5));
+
+        view.apply(new BuyerTurnedAway(refusing("arrival-wrong"), "alice", TurnedAwayReason.ACCESS_CODE_UNKNOWN));
+        view.batchApplied();
+
+        assertTrue(wrongTab.isDone(), "the mistyped join is refused");
+        assertFalse(place.isDone() || rightTab.isDone(), "the right-code join still waits for its place");
+        view.apply(new BuyerQueued(meta(), "alice", 1, false));
+        view.batchApplied();
+        assertEquals(1, ((BuyerQueued) place.join().orElseThrow()).sequence());
+    }
+
+    private static EventMeta refusing(String arrivalId) {
+        return EventMeta.of("demo", "corr", arrivalId, NOW);
     }
 
     @Test
