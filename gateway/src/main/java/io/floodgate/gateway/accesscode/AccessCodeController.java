@@ -4,6 +4,8 @@ import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topics;
 import io.floodgate.contracts.accesscode.AccessCodes;
 import io.floodgate.contracts.accesscode.AccessCodesIssued;
+import io.floodgate.contracts.queue.AccessCodesAdded;
+import io.floodgate.gateway.GatewaySettings;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Operator;
 import io.floodgate.gateway.publish.EventPublisher;
@@ -26,6 +28,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,10 +47,12 @@ public class AccessCodeController {
     private final EventPublisher publisher;
     private final Tokens tokens;
     private final AccessCodeGenerator generator;
+    private final GatewaySettings settings;
 
     public AccessCodeController(GatewayView view, EventPublisher publisher, Tokens tokens,
-                                AccessCodeGenerator generator) {
+                                AccessCodeGenerator generator, GatewaySettings settings) {
         this.view = view;
+        this.settings = settings;
         this.publisher = publisher;
         this.tokens = tokens;
         this.generator = generator;
@@ -60,7 +65,10 @@ public class AccessCodeController {
     /**
      * {@code {"count": N}}: generates N codes and answers them once, as CSV (201, text/csv, an
      * attachment). {@code {"codes": [...]}}: imports the operator's own codes (201 JSON). Either way
-     * the answer comes once every record is in Kafka; queue-service takes them a moment later.
+     * 201 comes once queue-service has stored every code, so every code handed out works: 409
+     * ACCESS_CODES_LIMIT if it stored not all (the sale's limit, which only queue-service counts
+     * exactly), and when it does not answer in time, 503 for generated codes (none handed out) and
+     * 202 for imported ones (the operator holds them; they work once stored).
      */
     @Operation(summary = "Issue access codes for an invite-only sale: generate N (answered once as CSV) or import a list")
     @Post(produces = {"text/csv", MediaType.APPLICATION_JSON})
@@ -77,18 +85,41 @@ public class AccessCodeController {
             throw new ApiException(HttpStatus.CONFLICT, "ACCESS_CODES_LIMIT", "A sale has at most "
                     + AccessCodes.MAX_PER_SALE + " access codes; this one has " + sale.accessCodesIssued() + ".");
         }
-        List<List<String>> chunks = chunks(saleId, codes);
-        CompletableFuture<?>[] published = chunks.stream().map(hashes -> Publishing.attempt(() -> publisher.publish(
-                Topics.ACCESS_CODES, saleId, new AccessCodesIssued(EventMeta.of(saleId, "sale:" + saleId,
-                        EventMeta.newId(), tokens.now()), operator.name(), hashes)))).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(published).thenApply(done -> generated
+        List<AccessCodesIssued> records = chunks(saleId, codes).stream().map(hashes -> new AccessCodesIssued(
+                EventMeta.of(saleId, "sale:" + saleId, EventMeta.newId(), tokens.now()), operator.name(), hashes))
+                .toList();
+        List<CompletableFuture<Optional<AccessCodesAdded>>> stored = records.stream().map(record -> Publishing.ask(
+                view.accessCodesStored(), record.meta().eventId(), settings.answerWait(),
+                () -> publisher.publish(Topics.ACCESS_CODES, saleId, record))).toList();
+        return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Optional<AccessCodesAdded>> answers = stored.stream().map(CompletableFuture::join).toList();
+            int overLimit = answers.stream().flatMap(Optional::stream).mapToInt(AccessCodesAdded::overLimit).sum();
+            if (overLimit > 0) {
+                throw new ApiException(HttpStatus.CONFLICT, "ACCESS_CODES_LIMIT", overLimit + " of the " + codes.size()
+                        + " codes were not stored: a sale has at most " + AccessCodes.MAX_PER_SALE + " access codes."
+                        + (generated ? " None are handed out." : ""));
+            }
+            if (answers.stream().anyMatch(Optional::isEmpty)) {
+                if (generated) {
+                    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ACCESS_CODES_UNCONFIRMED", "The codes "
+                            + "were recorded but not yet confirmed as stored, so none are handed out. Ask again.");
+                }
+                return HttpResponse.accepted().contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .body(new Imported(saleId, codes.size(), records.size()));
+            }
+            return answer(saleId, generated, codes, records.size());
+        });
+    }
+
+    private HttpResponse<?> answer(String saleId, boolean generated, Set<String> codes, int records) {
+        return generated
                 ? HttpResponse.status(HttpStatus.CREATED).contentType("text/csv; charset=utf-8")
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + saleId
                                 + "-access-codes-" + tokens.now().getEpochSecond() + ".csv\"")
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .body(AccessCodesCsv.of(saleId, codes))
                 : HttpResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON_TYPE)
-                        .body(new Imported(saleId, codes.size(), chunks.size())));
+                        .body(new Imported(saleId, codes.size(), records));
     }
 
     /** The operator's codes, normalized and distinct; any that is not a code refuses the whole import. */

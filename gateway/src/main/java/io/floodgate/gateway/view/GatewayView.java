@@ -75,6 +75,7 @@ public final class GatewayView {
     private final Waiters<String, QueueEvent> joins = new Waiters<>();
     private final Waiters<String, HoldView> holdAnswers = new Waiters<>();
     private final Waiters<String, SaleView> saleChanges = new Waiters<>();
+    private final Waiters<String, AccessCodesAdded> accessCodesStored = new Waiters<>();
     /** Places given in the batch being applied; answered once the whole batch is in (see {@link #batchApplied}). */
     private final List<QueueEvent> answeredJoins = new ArrayList<>();
     private final PaymentLine paymentLine = new PaymentLine();
@@ -132,7 +133,10 @@ public final class GatewayView {
         return hold.presentedWith(paymentLine, clock.instant());
     }
 
-    /** Join requests, keyed by {@link #joinKey}, answered by BuyerQueued, BuyerPreQueued or BuyerTurnedAway. */
+    /**
+     * Join requests: keyed by {@link #joinKey}, answered by BuyerQueued or BuyerPreQueued; and keyed
+     * by {@link #refusalKey}, answered by BuyerTurnedAway.
+     */
     public Waiters<String, QueueEvent> joins() {
         return joins;
     }
@@ -146,8 +150,21 @@ public final class GatewayView {
         return saleChanges;
     }
 
+    /** Access-code records (their event ids), answered by queue-service's AccessCodesAdded for each. */
+    public Waiters<String, AccessCodesAdded> accessCodesStored() {
+        return accessCodesStored;
+    }
+
     public static String joinKey(String saleId, String buyerId) {
         return saleId + "/" + buyerId;
+    }
+
+    /**
+     * A refusal answers only the arrival it refuses (its causation), not every join of that buyer:
+     * a mistyped code in one tab must not turn away the right code in another.
+     */
+    public static String refusalKey(String arrivalId) {
+        return "refusal:" + arrivalId;
     }
 
     /**
@@ -224,6 +241,7 @@ public final class GatewayView {
             answeredJoins.add(turnedAway);
         } else if (event instanceof AccessCodesAdded codes) {
             sale(codes.meta().saleId()).ifPresent(s -> s.accessCodesIssued(codes.issued()));
+            accessCodesStored.complete(codes.meta().causationId(), codes);
         } else if (event instanceof BuyerAdmitted admitted) {
             sale(admitted.meta().saleId()).ifPresent(s -> s.admitted(admitted.sequence(), admitted.windowEndsAt(),
                     admitted.pausedBefore(), admitted.meta().occurredAt()));
@@ -341,17 +359,18 @@ public final class GatewayView {
      * view when the join is answered.
      */
     public void batchApplied() {
-        for (QueueEvent place : answeredJoins) {
-            joins.complete(joinKey(place.meta().saleId(), buyerOf(place)), place);
+        for (QueueEvent answer : answeredJoins) {
+            joins.complete(keyOf(answer), answer);
         }
         answeredJoins.clear();
         forgetEndedSales();
     }
 
-    private static String buyerOf(QueueEvent answer) {
-        if (answer instanceof BuyerQueued q) {
-            return q.buyerId();
+    private static String keyOf(QueueEvent answer) {
+        if (answer instanceof BuyerTurnedAway t) {
+            return refusalKey(t.meta().causationId());
         }
-        return answer instanceof BuyerTurnedAway t ? t.buyerId() : ((BuyerPreQueued) answer).buyerId();
+        String buyerId = answer instanceof BuyerQueued q ? q.buyerId() : ((BuyerPreQueued) answer).buyerId();
+        return joinKey(answer.meta().saleId(), buyerId);
     }
 }

@@ -4,9 +4,11 @@ import io.floodgate.contracts.Event;
 import io.floodgate.contracts.EventMeta;
 import io.floodgate.contracts.Topic;
 import io.floodgate.contracts.Topics;
+import io.floodgate.contracts.accesscode.AccessCodeEvent;
 import io.floodgate.contracts.accesscode.AccessCodes;
 import io.floodgate.contracts.accesscode.AccessCodesIssued;
 import io.floodgate.contracts.arrival.BuyerArrived;
+import io.floodgate.contracts.queue.AccessCodesAdded;
 import io.floodgate.contracts.queue.BuyerTurnedAway;
 import io.floodgate.contracts.queue.TurnedAwayReason;
 import io.floodgate.gateway.publish.EventPublisher;
@@ -36,28 +38,84 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The operator's access-code endpoint and the gateway's half of an invite-only join, with no
- * queue-service: codes answered once as CSV and recorded only as hashes in bounded records; bad input
- * is a 4xx JSON that records nothing; a join without a code is refused before anything is published.
+ * The operator's access-code endpoint and the gateway's half of an invite-only join, with a stand-in
+ * for queue-service that stores codes: codes answered once as CSV once stored, and recorded only as
+ * hashes in bounded records; bad input is a 4xx JSON that records nothing; a join with no code is
+ * queue-service's to answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessCodesEndpointTest {
     private static final String PRESALE = "presale";
     private static final String PUBLIC = "public";
+    /** queue-service (the stand-in below) already holds this sale's maximum: it stores none of its codes. */
+    private static final String FULL = "full";
+    /** queue-service never answers for this sale. */
+    private static final String UNANSWERED = "unanswered";
     private GatewayHarness gateway;
+    private volatile boolean running = true;
+    private Thread queueService;
 
     @BeforeAll
     void start() {
         gateway = GatewayHarness.start(Map.of());
-        String presale = GatewayHarness.saleJson(PRESALE, "A presale").replace("\"perBuyerLimit\"",
-                "\"inviteOnly\":true,\"perBuyerLimit\"");
-        assertEquals(201, gateway.post("/api/operator/sales", presale, operator()).statusCode());
+        for (String saleId : List.of(PRESALE, FULL, UNANSWERED)) {
+            String presale = GatewayHarness.saleJson(saleId, "A presale").replace("\"perBuyerLimit\"",
+                    "\"inviteOnly\":true,\"perBuyerLimit\"");
+            assertEquals(201, gateway.post("/api/operator/sales", presale, operator()).statusCode());
+        }
         assertEquals(201, gateway.createSale(PUBLIC));
+        queueService = new Thread(this::storeCodes, "queue-service-stand-in");
+        queueService.start();
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws InterruptedException {
+        running = false;
+        queueService.join();
         gateway.close();
+    }
+
+    /** Answers each record of codes as queue-service does, with AccessCodesAdded caused by it. */
+    private void storeCodes() {
+        try (KafkaConsumer<String, AccessCodeEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, gateway.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                JsonSerde.events(Topics.ACCESS_CODES))) {
+            consumer.assign(List.of(new TopicPartition(Topics.ACCESS_CODES.name(), 0)));
+            Map<String, Long> issued = new java.util.HashMap<>();
+            while (running) {
+                for (ConsumerRecord<String, AccessCodeEvent> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (!(r.value() instanceof AccessCodesIssued codes) || codes.meta().saleId().equals(UNANSWERED)) {
+                        continue;
+                    }
+                    boolean full = codes.meta().saleId().equals(FULL);
+                    int added = full ? 0 : codes.hashes().size();
+                    long now = issued.merge(codes.meta().saleId(), (long) added, Long::sum);
+                    gateway.bean(EventPublisher.class).publish(Topics.QUEUE, codes.meta().saleId(), new AccessCodesAdded(
+                            EventMeta.causedBy(codes.meta(), codes.meta().occurredAt()), added, 0,
+                            codes.hashes().size() - added, now));
+                }
+            }
+        }
+    }
+
+    @Test
+    void codesAreAnsweredOnlyOnceQueueServiceStoredThemAllAndNoneWhenItStoredNotAll() {
+        int before = recorded().size();
+        HttpResponse<String> generated = issue(FULL, "{\"count\":3}");
+        assertError(409, "ACCESS_CODES_LIMIT", generated);
+        assertFalse(generated.body().contains(FULL + ","), "no codes handed out: " + generated.body());
+        assertError(409, "ACCESS_CODES_LIMIT", issue(FULL, "{\"codes\":[\"ABCDEFGHJKMNPQRS\"]}"));
+        assertEquals(before + 2, recorded().size(), "recorded, but queue-service stored none");
+    }
+
+    @Test
+    void codesQueueServiceDoesNotConfirmInTimeAreNotHandedOut() {
+        HttpResponse<String> generated = issue(UNANSWERED, "{\"count\":3}");
+        assertError(503, "ACCESS_CODES_UNCONFIRMED", generated);
+        assertFalse(generated.body().contains(UNANSWERED + ","), "no codes handed out: " + generated.body());
+        HttpResponse<String> imported = issue(UNANSWERED, "{\"codes\":[\"ABCDEFGHJKMNPQRS\"]}");
+        assertEquals(202, imported.statusCode(), "the operator holds their own codes: " + imported.body());
     }
 
     private static String[] operator() {
@@ -141,11 +199,8 @@ class AccessCodesEndpointTest {
     }
 
     @Test
-    void aJoinWithoutACodeOrWithAMalformedOneIsRefusedAndPublishesNothing() {
+    void aJoinWithAMalformedCodeIsRefusedAndPublishesNothing() {
         int arrivals = records(Topics.ARRIVALS).size();
-        assertError(403, "ACCESS_CODE_REQUIRED", gateway.post("/api/sales/" + PRESALE + "/queue", "{}"));
-        assertError(403, "ACCESS_CODE_REQUIRED", gateway.post("/api/sales/" + PRESALE + "/queue",
-                "{\"accessCode\":\"  \"}"));
         assertError(400, "INVALID_ACCESS_CODE", gateway.post("/api/sales/" + PRESALE + "/queue",
                 "{\"accessCode\":\"ABCD-EFGH\"}"));
         assertError(400, null, gateway.post("/api/sales/" + PRESALE + "/queue",
@@ -170,6 +225,21 @@ class AccessCodesEndpointTest {
         HttpResponse<String> answer = join.get();
         assertError(403, "ACCESS_CODE_USED", answer);
         assertTrue(answer.body().contains("someone else"), answer.body());
+    }
+
+    @Test
+    void aJoinWithoutACodeIsQueueServicesToAnswerSoABuyerAlreadyInLineCanRejoinWithoutIt() throws Exception {
+        CompletableFuture<HttpResponse<String>> join = gateway.client().sendAsync(HttpRequest.newBuilder(
+                        URI.create(gateway.url("/api/sales/" + PRESALE + "/queue")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"accessCode\":\"  \"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        BuyerArrived arrived = awaitArrival(a -> PRESALE.equals(a.meta().saleId()) && a.accessCodeHash() == null);
+
+        gateway.bean(EventPublisher.class).publish(Topics.QUEUE, PRESALE, new BuyerTurnedAway(
+                EventMeta.causedBy(arrived.meta(), arrived.meta().occurredAt()), arrived.buyerId(),
+                TurnedAwayReason.ACCESS_CODE_REQUIRED)).get();
+
+        assertError(403, "ACCESS_CODE_REQUIRED", join.get());
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -144,6 +145,27 @@ class OperatorAccessTest {
         assertEquals(before, gateway.topicEnds(), "nothing was published on any topic");
         assertEquals(404, gateway.get("/api/sales/viewers-sale").statusCode());
         assertEquals("ON_SALE", json(gateway.get("/api/sales/watched")).path("phase").asText());
+    }
+
+    @Test
+    void aViewerCannotIssueAccessCodesAndNothingIsPublished() throws Exception {
+        HttpResponse<String> created = gateway.post("/api/operator/sales", GatewayHarness.saleJson("invited", "A presale")
+                .replace("\"perBuyerLimit\"", "\"inviteOnly\":true,\"perBuyerLimit\""), as(ANNA));
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 202, created.body());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (gateway.get("/api/sales/invited").statusCode() != 200 && System.nanoTime() < deadline) {
+            GatewayHarness.sleepBriefly();
+        }
+        assertTrue(json(gateway.get("/api/sales/invited")).path("inviteOnly").asBoolean());
+        Map<TopicPartition, Long> before = gateway.topicEnds();
+
+        for (String body : List.of("{\"count\":5}", "{\"codes\":[\"ABCDEFGHJKMNPQRS\"]}")) {
+            HttpResponse<String> answer = gateway.post("/api/operator/sales/invited/access-codes", body, as(VICTOR));
+            assertEquals(403, answer.statusCode(), answer.body());
+            assertEquals("READ_ONLY_OPERATOR", json(answer).path("error").asText(), answer.body());
+            assertFalse(answer.body().contains("invited,"), "no codes in the answer");
+        }
+        assertEquals(before, gateway.topicEnds(), "nothing was published on any topic");
     }
 
     @Test
