@@ -41,10 +41,14 @@ let chosen = new Set();
 let chosenSection = null;
 let countdownTimer = null;
 let wantsToJoin = false;  // the buyer asked to join while the sign-in was missing: join when it comes
+let askedAfterRefusal = false; // a refused token makes the page ask the site for another once, not in a loop
+let joinBackoff = 0;      // ms before the next automatic join after a 503/429; grows while they last
 
 function load() {
   try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
 }
+/** The ticket as a header: kept out of URLs (logs, Referer); only EventSource, which cannot send headers, uses ?ticket=. */
+function withTicket() { return { "Floodgate-Ticket": me.ticket }; }
 function save() { localStorage.setItem(storeKey, JSON.stringify(me)); }
 function show(id, on) { $(id).hidden = !on; }
 function error(text) { $("error").textContent = text || ""; }
@@ -75,7 +79,7 @@ async function call(method, path, body, headers = {}) {
     const after = Number(response.headers.get("Retry-After") || 2);
     error(`${(json && json.message) || "Busy"} Trying again in ${after} s.`);
   }
-  return { status: response.status, json };
+  return { status: response.status, json, headers: response.headers };
 }
 
 function money(cents) {
@@ -104,7 +108,7 @@ async function start() {
   show("code-box", sale.inviteOnly);
   document.title = `${sale.name} · Floodgate`;
   identity.onToken(signedIn);
-  $("join-button").onclick = join;
+  $("join-button").onclick = () => { askedAfterRefusal = false; join(); };
   $("hold-button").onclick = hold;
   $("pay-button").onclick = pay;
   showDraw(sale.draw);
@@ -115,7 +119,8 @@ async function start() {
 }
 
 function follow() {
-  if (!me.ticket) {
+  showWho();
+  if (!me.ticket || !forThisBuyer()) { // site mode: a kept place is resumed only for the buyer it was given to
     show("join", true);
     identityProblem(identity.problem());
     return;
@@ -130,6 +135,18 @@ function forOtherBuyer() {
   return identity.site() && !!subject && !!me.buyerId && me.buyerId !== subject;
 }
 
+/** Site mode: a stored place is this buyer's only if the token signed in names the buyer it was given to. */
+function forThisBuyer() {
+  return !identity.site() || (!!me.buyerId && me.buyerId === identity.subject());
+}
+
+/** Site mode: who the page joins as, so a token slipped in by someone else is seen. */
+function showWho() {
+  const subject = identity.site() ? identity.subject() : null;
+  $("joining-as").textContent = subject ? `Joining as ${subject}` : "";
+  show("joining-as", !!subject);
+}
+
 function identityProblem(kind) {
   $("identity-problem").textContent = kind ? IDENTITY_PROBLEMS[kind] : "";
   show("identity-problem", !!kind);
@@ -141,8 +158,10 @@ function signedIn() {
     location.reload();
     return;
   }
-  identityProblem(me.ticket ? null : identity.problem());
-  if (!me.ticket && wantsToJoin && !identity.problem()) join();
+  if (me.ticket && forThisBuyer()) { follow(); return; }
+  showWho();
+  identityProblem(identity.problem());
+  if (wantsToJoin && !identity.problem()) join();
 }
 
 // Who joins is the credential: the gateway's identity cookie (shared by every tab) or the site's
@@ -165,11 +184,20 @@ async function join(retry, solvedBefore) {
   if (!answer) return;
   if (answer.status === 401 && answer.json && IDENTITY_PROBLEMS[answer.json.error]) {
     identity.refused();
-    wantsToJoin = true;
     identityProblem(answer.json.error);
-    identity.request(answer.json.error);
+    wantsToJoin = !askedAfterRefusal; // a second refusal in a row waits for the buyer's click
+    if (!askedAfterRefusal) identity.request(answer.json.error);
+    askedAfterRefusal = true;
     return;
   }
+  if (answer.status === 503 || answer.status === 429) { // keys or brokers away: the same token, later
+    const after = Number(answer.headers.get("Retry-After") || 2) * 1000;
+    joinBackoff = Math.min(Math.max(after, joinBackoff * 2), 60000);
+    setTimeout(join, joinBackoff * (0.75 + Math.random() / 2));
+    return;
+  }
+  joinBackoff = 0;
+  askedAfterRefusal = false;
   identityProblem(null);
   if (answer.json && answer.json.ticket) {
     me = { buyerId: answer.json.buyerId, ticket: answer.json.ticket, opensAt: sale.opensAt };
@@ -240,7 +268,7 @@ function listen() {
 }
 
 async function poll(mine) {
-  const answer = await call("GET", `${api}/status?ticket=${encodeURIComponent(me.ticket)}`).catch(() => null);
+  const answer = await call("GET", `${api}/status`, undefined, withTicket()).catch(() => null);
   if (mine !== generation) return; // a newer loop took over
   let wait = 3000;
   if (answer && answer.status === 200) {
@@ -357,7 +385,7 @@ async function hold() {
 
 /** Why the hold in progress came back to nothing (rejected, expired, declined): told, not hidden. */
 async function explainHold() {
-  const h = await call("GET", `${api}/holds/${me.holdId}?ticket=${encodeURIComponent(me.ticket)}`).catch(() => null);
+  const h = await call("GET", `${api}/holds/${me.holdId}`, undefined, withTicket()).catch(() => null);
   if (!h || h.status !== 200 || h.json.state === "HOLDING") return;
   answered({ status: h.json.state === "HOLD_REJECTED" ? 409 : 200, json: h.json });
   if (h.json.state !== "HOLD_REJECTED") {
@@ -394,7 +422,7 @@ function answered(answer) {
 async function showHold(holdId) {
   me.holdId = holdId;
   save();
-  const h = await call("GET", `${api}/holds/${holdId}?ticket=${encodeURIComponent(me.ticket)}`);
+  const h = await call("GET", `${api}/holds/${holdId}`, undefined, withTicket());
   if (h.status !== 200) return;
   $("held-seats").textContent = `${sectionName(h.json.sectionId)}: ${h.json.seats.join(", ")}`;
   $("held-price").textContent = money(h.json.amountCents);
@@ -424,7 +452,7 @@ async function pay() {
 
 async function showOrder(orderId) {
   clearInterval(countdownTimer);
-  const o = await call("GET", `${api}/orders/${orderId}?ticket=${encodeURIComponent(me.ticket)}`);
+  const o = await call("GET", `${api}/orders/${orderId}`, undefined, withTicket());
   show("order", true);
   $("order-details").textContent = o.status === 200
     ? `${sectionName(o.json.sectionId)}: ${o.json.seats.join(", ")}, ${money(o.json.amountCents)}. `

@@ -2,8 +2,10 @@
 // Anonymous mode: the gateway's identity cookie, sent by the browser; the page does nothing.
 // Site mode: the ticketing platform's sign-in token (a JWT), which the page never asks the buyer
 // for. It comes from the page around it by postMessage (kept out of URLs, logs and Referer), or,
-// for a platform that redirects here instead of embedding, from the fragment #token=... (never
-// sent to any server; removed from the address bar at once). It is kept for this tab only
+// only where the operator turned it on (floodgate.identity.site.fragment-token) for a platform that
+// redirects here instead of embedding, from the fragment #token=... (never sent to any server;
+// removed from the address bar at once, whatever the mode: a link can carry an attacker's token,
+// docs/security.md "Login CSRF"). It is kept for this tab only
 // (sessionStorage), so a reload keeps it and other tabs and later visits do not see it.
 "use strict";
 
@@ -13,6 +15,7 @@ const identity = (() => {
   const KEY = "floodgate.site-token";
   let mode = "anonymous";
   let origins = [];
+  let fragmentAllowed = false;
   let token = null;
   let ready = false;
   const early = []; // messages that came before the mode and origins were known
@@ -42,11 +45,30 @@ const identity = (() => {
     listeners.forEach((f) => f());
   }
 
-  function fromFragment() {
+  /** Takes #token= out of the address bar and history at once, before anything else; the token or null. */
+  function stripFragment() {
     const fragment = new URLSearchParams(location.hash.slice(1));
-    if (!fragment.has("token")) return;
-    history.replaceState(null, "", location.pathname + location.search); // out of the address bar and history
-    accept(fragment.get("token"));
+    if (!fragment.has("token")) return null;
+    history.replaceState(null, "", location.pathname + location.search);
+    return fragment.get("token");
+  }
+  let fragmentToken = stripFragment();
+
+  function fromFragment() {
+    const jwt = fragmentToken || stripFragment();
+    fragmentToken = null;
+    if (jwt && fragmentAllowed) accept(jwt);
+  }
+
+  /** The gateway's identity mode; a failure is retried (with backoff), never taken for anonymous. */
+  async function modeOf() {
+    for (let wait = 1000; ; wait = Math.min(wait * 2, 30000)) {
+      try {
+        const r = await fetch("/api/identity");
+        if (r.ok) return await r.json();
+      } catch (e) { /* offline: retried */ }
+      await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random())));
+    }
   }
 
   /** Asks the page around this one for a (fresh) token; it answers with postMessage. */
@@ -56,13 +78,14 @@ const identity = (() => {
   }
 
   async function init() {
-    const answer = await fetch("/api/identity").then((r) => r.json()).catch(() => ({}));
+    const answer = await modeOf();
     mode = answer.mode === "site" ? "site" : "anonymous";
     origins = answer.embeddingOrigins || [];
+    fragmentAllowed = answer.fragmentToken === true;
+    window.addEventListener("hashchange", fromFragment); // stripped in every mode; taken only if allowed
     if (mode === "site") {
       token = sessionStorage.getItem(KEY);
       fromFragment();
-      window.addEventListener("hashchange", fromFragment); // the site sent this open page a new one
       request(token ? "load" : "missing"); // the site knows best who is signed in now
     }
     ready = true;

@@ -4,13 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -21,7 +18,6 @@ import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Set;
@@ -43,34 +39,22 @@ final class SiteTokens {
     static final Pattern BUYER_ID = Pattern.compile("[A-Za-z0-9._@+|:-]{1,128}");
     /** Far above any honest token; parsing is never asked to do more. */
     private static final int MAX_TOKEN_CHARS = 8192;
-    /** A JWKS is a few keys: a larger answer is refused. */
-    private static final int MAX_JWKS_BYTES = 64 * 1024;
-
+    /** The key set is refetched at most twice per 30 s: retrying sooner would only meet the limit. */
+    private static final long RETRY_AFTER_SECONDS = 5;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /** The JWKS, or null with a shared secret. */
+    private final PlatformKeys keys;
 
     SiteTokens(IdentitySettings.Site site) {
-        processor.setJWSKeySelector(site.hmacSecret().isPresent()
+        keys = site.hmacSecret().isPresent() ? null : new PlatformKeys(site);
+        processor.setJWSKeySelector(keys == null
                 ? new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(site.hmacKey()))
-                : new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), jwks(site)));
+                : new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys.source()));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(site.audience().orElseThrow(),
                 new JWTClaimsSet.Builder().issuer(site.issuer().orElseThrow()).build(),
                 Set.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME));
         claims.setMaxClockSkew((int) site.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
-    }
-
-    private static JWKSource<SecurityContext> jwks(IdentitySettings.Site site) {
-        int timeout = (int) site.jwksTimeout().toMillis();
-        try {
-            return JWKSourceBuilder.<SecurityContext>create(site.jwksUrl().orElseThrow().toURL(),
-                            new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
-                    .cache(site.jwksCacheLifetime().toMillis(), timeout)
-                    .rateLimited(true)
-                    .retrying(false)
-                    .build();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("floodgate.identity.site.jwks-url is not a URL: " + e.getMessage());
-        }
     }
 
     /** The buyer the token names, or 401 (503 if the platform's keys cannot be fetched). */
@@ -89,12 +73,17 @@ final class SiteTokens {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "IDENTITY_EXPIRED",
                     "Your sign-in has expired: sign in again on the site.");
         } catch (RateLimitReachedException e) {
-            throw invalid("no key of the site matches the token");
+            // Refetching for an unknown key id is rate limited: only a fresh key set lacking it means forged.
+            throw keys.unavailable() ? unavailable(e) : invalid("no key of the site matches the token");
         } catch (KeySourceException e) {
-            LOG.warn("cannot fetch the site's keys (floodgate.identity.site.jwks-url): {}", e.getMessage());
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "IDENTITY_UNAVAILABLE",
-                    "We cannot check sign-ins just now; nothing was changed. Please retry.");
-        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw unavailable(e);
+        } catch (BadJOSEException e) {
+            // Exactly BadJOSEException: no key matched. With stale keys (the JWKS is down) the key may be new.
+            if (e.getClass() == BadJOSEException.class && keys != null && keys.unavailable()) {
+                throw unavailable(e);
+            }
+            throw invalid(e.getMessage());
+        } catch (ParseException | JOSEException e) {
             throw invalid(e.getMessage());
         }
         String subject = claims.getSubject();
@@ -102,6 +91,12 @@ final class SiteTokens {
             throw invalid("the subject must be 1-128 letters, digits or ._@+|:-");
         }
         return subject;
+    }
+
+    private static ApiException unavailable(Exception cause) {
+        LOG.warn("cannot fetch the site's keys (floodgate.identity.site.jwks-url): {}", cause.getMessage());
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "IDENTITY_UNAVAILABLE",
+                "We cannot check sign-ins just now; nothing was changed. Please retry.").retryAfter(RETRY_AFTER_SECONDS);
     }
 
     private static ApiException invalid(String reason) {
