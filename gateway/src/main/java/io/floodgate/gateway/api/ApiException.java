@@ -15,6 +15,7 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final List<String> details;
     private long retryAfterSeconds = RETRY_AFTER_SECONDS;
+    private String challenge;
 
     public ApiException(HttpStatus status, String code, String message) {
         this(status, code, message, List.of());
@@ -58,6 +59,12 @@ public final class ApiException extends RuntimeException {
         return this;
     }
 
+    /** For a 401: the {@code WWW-Authenticate} challenge saying which credential is wanted (RFC 6750). */
+    public ApiException challenge(String wwwAuthenticate) {
+        this.challenge = wwwAuthenticate;
+        return this;
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -66,11 +73,14 @@ public final class ApiException extends RuntimeException {
         return new ApiError(status.getCode(), code, getMessage(), details);
     }
 
-    /** The response; 503 and 429 say when to retry. */
+    /** The response; 503 and 429 say when to retry, a 401 with a challenge which credential is wanted. */
     public MutableHttpResponse<ApiError> toResponse() {
         MutableHttpResponse<ApiError> response = HttpResponse.<ApiError>status(status).body(toError());
         if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        if (challenge != null && status == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         return response;
     }

@@ -26,6 +26,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -95,13 +96,24 @@ public class QueueController {
      */
     @Operation(summary = "Join the sale's line as the buyer your credential names (idempotent per buyer)")
     @Post("/queue")
-    public CompletableFuture<HttpResponse<BuyerStatus>> join(HttpRequest<?> http, String saleId,
-                                                             @Nullable @Valid @Body JoinRequest request,
-                                                             @Nullable @Header(Credentials.TICKET_HEADER) String ticket) {
+    public CompletableFuture<HttpResponse<?>> join(HttpRequest<?> http, String saleId,
+                                                   @Nullable @Valid @Body JoinRequest request,
+                                                   @Nullable @Header(Credentials.TICKET_HEADER) String ticket) {
         JoinRequest.refuseNamedIdentity(request);
         SaleView sale = requireSale(saleId);
         limits.join(http);
-        BuyerIdentity buyer = identities.identify(http);
+        // joinAs runs inside a stage, so whatever it throws (a limit, a proof of work) still reaches exceptionally.
+        return identities.identifyOffLoop(http).thenCompose(buyer -> CompletableFuture.completedFuture(buyer)
+                .thenCompose(known -> joinAs(sale, known, request, ticket))
+                .<HttpResponse<?>>thenApply(response -> identities.remember(
+                        response.body(response.body().withIdentity(buyer.token())), buyer))
+                .exceptionally(failure -> identities.refusal(failure, buyer)));
+    }
+
+    private CompletableFuture<MutableHttpResponse<BuyerStatus>> joinAs(SaleView sale, BuyerIdentity buyer,
+                                                                      @Nullable JoinRequest request,
+                                                                      @Nullable String ticket) {
+        String saleId = sale.saleId();
         limits.join(saleId, buyer.buyerId());
         ApiException.refuseIfClosed(sale.state());
         // The code is checked first, so a join refused for its code does not spend its proof of work.
@@ -113,9 +125,7 @@ public class QueueController {
                         () -> publisher.publish(Topics.ARRIVALS, saleId, arrived))
                 .thenApply(queued -> queued.map(q -> HttpResponse.ok(placed(sale, q)))
                         .orElseGet(() -> HttpResponse.accepted().body(BuyerStatus.of(BuyerState.JOINING, saleId,
-                                buyer.buyerId()).pollAfter(settings.answerWait().toMillis()))))
-                .<HttpResponse<BuyerStatus>>thenApply(response -> identities.remember(
-                        response.body(response.body().withIdentity(buyer.token())), buyer));
+                                buyer.buyerId()).pollAfter(settings.answerWait().toMillis()))));
     }
 
     @Operation(summary = "Your place in line, from your visitor ticket")

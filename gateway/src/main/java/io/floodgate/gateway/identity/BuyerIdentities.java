@@ -1,25 +1,33 @@
 package io.floodgate.gateway.identity;
 
+import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
 import io.floodgate.gateway.tokens.AnonymousIdentity;
 import io.floodgate.gateway.tokens.Tokens;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import jakarta.annotation.PreDestroy;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Who a buyer is, from a credential and never from the request body (docs/security.md, "Buyer
  * identity"). Site mode: the platform's signed token in {@code Authorization: Bearer}. Anonymous
  * mode: the identity token this gateway issued, from the cookie every tab of the browser shares
- * or from the {@value #HEADER} header; a request with none is given a new, unguessable one.
+ * or from the {@value #HEADER} header; a request with none is given a new, unguessable one (a
+ * bad header is refused: its client chose it and is told; a bad cookie is replaced).
  * Created with the context, so a bad {@code floodgate.identity.*} stops the gateway starting.
  */
 @Context
@@ -36,11 +44,41 @@ public class BuyerIdentities {
     private final Tokens tokens;
     private final SiteTokens site;
     private final SecureRandom random = new SecureRandom();
+    private final ExecutorService verifiers;
 
     public BuyerIdentities(IdentitySettings settings, Tokens tokens) {
         this.settings = settings;
         this.tokens = tokens;
         this.site = settings.mode() == IdentitySettings.Mode.SITE ? new SiteTokens(settings.site()) : null;
+        this.verifiers = site == null ? null : SiteVerifiers.create();
+    }
+
+    @PreDestroy
+    void close() {
+        if (verifiers != null) {
+            verifiers.shutdownNow();
+        }
+    }
+
+    /**
+     * {@link #identify} off the event loop in site mode: a token may need the JWKS fetched and its
+     * signature costs CPU, so it runs on a small bounded pool (full: 503). Anonymous identities
+     * are one HMAC, checked at once.
+     */
+    public CompletableFuture<BuyerIdentity> identifyOffLoop(HttpRequest<?> request) {
+        if (verifiers == null) {
+            try {
+                return CompletableFuture.completedFuture(identify(request));
+            } catch (ApiException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> identify(request), verifiers);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "IDENTITY_UNAVAILABLE",
+                    "Too many sign-ins are being checked just now; nothing was changed. Please retry."));
+        }
     }
 
     public IdentitySettings.Mode mode() {
@@ -57,9 +95,39 @@ public class BuyerIdentities {
             return new BuyerIdentity(site.buyerId(Credentials.bearer(request.getHeaders().get(HttpHeaders.AUTHORIZATION))),
                     false);
         }
-        return presented(request).flatMap(tokens::identity)
+        Optional<String> header = request.getHeaders().get(HEADER, String.class).filter(token -> !token.isBlank());
+        if (header.isPresent()) {
+            return new BuyerIdentity(fromHeader(header.get()).buyerId(), false);
+        }
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
+                .filter(token -> token.length() <= MAX_TOKEN_CHARS)
+                .flatMap(tokens::identity)
                 .map(identity -> new BuyerIdentity(identity.buyerId(), false))
                 .orElseGet(this::mint);
+    }
+
+    /** A header is what its client chose to send: a bad one is refused, never silently replaced by a new buyer. */
+    private AnonymousIdentity fromHeader(String token) {
+        AnonymousIdentity identity = (token.length() <= MAX_TOKEN_CHARS ? tokens.signedIdentity(token) : Optional.<AnonymousIdentity>empty())
+                .orElseThrow(() -> IdentityRefusals.unauthorized("INVALID_IDENTITY",
+                        "The " + HEADER + " header is not an identity this gateway issued: drop the header to get a new identity."));
+        if (!tokens.now().isBefore(identity.expiresAt())) {
+            throw IdentityRefusals.unauthorized("IDENTITY_EXPIRED",
+                    "The identity in the " + HEADER + " header has expired: drop the header to get a new identity.");
+        }
+        return identity;
+    }
+
+    /**
+     * A join that failed after issuing an identity (503, say) still hands it back, cookie and
+     * {@code identity}, so the retry is the same buyer.
+     */
+    public MutableHttpResponse<?> refusal(Throwable failure, BuyerIdentity identity) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (!identity.issued() || !(cause instanceof ApiException refused)) {
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+        }
+        return remember(refused.toResponse().body(refused.toError().withIdentity(identity.token())), identity);
     }
 
     /** Hands a newly issued identity to the browser: a cookie its other tabs send too. */
@@ -73,12 +141,6 @@ public class BuyerIdentities {
                 .path("/")
                 .secure(settings.secureCookie())
                 .maxAge(settings.anonymousLifetime()));
-    }
-
-    private Optional<String> presented(HttpRequest<?> request) {
-        Optional<String> header = request.getHeaders().get(HEADER, String.class).filter(token -> !token.isBlank());
-        return header.or(() -> request.getCookies().findCookie(COOKIE).map(Cookie::getValue))
-                .filter(token -> token.length() <= MAX_TOKEN_CHARS);
     }
 
     private BuyerIdentity mint() {

@@ -60,7 +60,7 @@ final class SiteTokens {
     /** The buyer the token names, or 401 (503 if the platform's keys cannot be fetched). */
     String buyerId(String token) {
         if (token == null || token.isBlank()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "MISSING_IDENTITY",
+            throw IdentityRefusals.unauthorized("MISSING_IDENTITY",
                     "Joining needs your sign-in: send the site's token as 'Authorization: Bearer <token>'.");
         }
         if (token.length() > MAX_TOKEN_CHARS) {
@@ -70,7 +70,7 @@ final class SiteTokens {
         try {
             claims = processor.process(token, null);
         } catch (ExpiredJWTException e) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "IDENTITY_EXPIRED",
+            throw IdentityRefusals.unauthorized("IDENTITY_EXPIRED",
                     "Your sign-in has expired: sign in again on the site.");
         } catch (RateLimitReachedException e) {
             // Refetching for an unknown key id is rate limited: only a fresh key set lacking it means forged.
@@ -101,7 +101,7 @@ final class SiteTokens {
 
     private static ApiException invalid(String reason) {
         String shown = reason == null ? "not a valid token" : reason.length() > 200 ? reason.substring(0, 200) : reason;
-        return new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_IDENTITY",
+        return IdentityRefusals.unauthorized("INVALID_IDENTITY",
                 "Your sign-in token is not valid: sign in again on the site.", List.of(shown));
     }
 }

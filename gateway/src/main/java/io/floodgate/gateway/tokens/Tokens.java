@@ -65,9 +65,13 @@ public final class Tokens {
 
     /** The identity, if the token is genuine and unexpired; empty otherwise (the caller issues a new one). */
     public Optional<AnonymousIdentity> identity(String token) {
+        return signedIdentity(token).filter(identity -> clock.instant().isBefore(identity.expiresAt()));
+    }
+
+    /** The identity if the token is genuine, expired or not (to tell a caller which). */
+    public Optional<AnonymousIdentity> signedIdentity(String token) {
         return verify(IDENTITY, token, AnonymousIdentity.class)
-                .filter(identity -> identity.buyerId() != null && identity.expiresAt() != null
-                        && clock.instant().isBefore(identity.expiresAt()));
+                .filter(identity -> identity.buyerId() != null && identity.expiresAt() != null);
     }
 
     private <T> Optional<T> verify(String purpose, String token, Class<T> type) {

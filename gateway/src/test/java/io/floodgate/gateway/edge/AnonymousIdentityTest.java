@@ -2,6 +2,8 @@ package io.floodgate.gateway.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floodgate.gateway.tokens.AnonymousIdentity;
+import io.floodgate.gateway.tokens.Tokens;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,24 +98,49 @@ class AnonymousIdentityTest {
     }
 
     @Test
-    void aStrangerWhoNamesAnIdentityOrForgesOneIsSomebodyNew() throws Exception {
+    void aStrangerWhoNamesAnIdentityOrForgesOneInTheHeaderIsRefused401AndNothingIsPublished() throws Exception {
         HttpResponse<String> alice = join("{}");
         String aliceId = buyerOf(alice);
         String token = JSON.readTree(alice.body()).path("identity").asText();
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-
-        long alicePlace = JSON.readTree(alice.body()).path("sequence").asLong();
-        String aliceTicket = JSON.readTree(alice.body()).path("ticket").asText();
+        Map<TopicPartition, Long> before = gateway.topicEnds();
 
         for (String presented : new String[] {aliceId, tampered, "x".repeat(2000)}) {
             HttpResponse<String> stranger = join("{}", "Floodgate-Identity", presented);
-            JsonNode answer = JSON.readTree(stranger.body());
-            assertNotEquals(aliceId, buyerOf(stranger));
-            assertNotEquals(alicePlace, answer.path("sequence").asLong(), "not her place");
-            assertNotEquals(aliceTicket, answer.path("ticket").asText(), "not her ticket");
-            assertTrue(stranger.headers().firstValue("Set-Cookie").isPresent(), "a fresh identity is issued");
+            assertEquals(401, stranger.statusCode(), stranger.body());
+            assertEquals("INVALID_IDENTITY", JSON.readTree(stranger.body()).path("error").asText());
+            assertTrue(stranger.body().contains("drop the header to get a new identity"), stranger.body());
+            assertTrue(stranger.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+            assertTrue(stranger.headers().firstValue("Set-Cookie").isEmpty(), "no identity is minted for it");
         }
-        assertNotEquals(aliceId, buyerOf(join("{}", "Cookie", "floodgate_identity=" + aliceId)));
+        assertEquals(before, gateway.topicEnds());
+    }
+
+    @Test
+    void anExpiredIdentityHeaderIsRefused401Expired() throws Exception {
+        String expired = gateway.bean(Tokens.class).issue(new AnonymousIdentity("anon-" + "a".repeat(26),
+                Instant.now().minusSeconds(1)));
+
+        HttpResponse<String> answer = join("{}", "Floodgate-Identity", expired);
+
+        assertEquals(401, answer.statusCode(), answer.body());
+        assertEquals("IDENTITY_EXPIRED", JSON.readTree(answer.body()).path("error").asText());
+        assertTrue(answer.body().contains("drop the header to get a new identity"), answer.body());
+    }
+
+    @Test
+    void aForgedOrExpiredCookieIsReplacedByANewIdentity() throws Exception {
+        HttpResponse<String> alice = join("{}");
+        String aliceId = buyerOf(alice);
+        String token = JSON.readTree(alice.body()).path("identity").asText();
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        String expired = gateway.bean(Tokens.class).issue(new AnonymousIdentity(aliceId, Instant.now().minusSeconds(1)));
+
+        for (String presented : new String[] {aliceId, tampered, expired}) {
+            HttpResponse<String> stranger = join("{}", "Cookie", "floodgate_identity=" + presented);
+            assertNotEquals(aliceId, buyerOf(stranger));
+            assertTrue(stranger.headers().firstValue("Set-Cookie").isPresent(), "a fresh identity replaces the cookie");
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,6 +77,20 @@ class BrokerOutageTest {
             return Duration.ofNanos(System.nanoTime() - started).toMillis();
         }).toList();
         assertTrue(millis.stream().allMatch(ms -> ms <= BOUND.toMillis()), "answered after " + millis + " ms");
+    }
+
+    @Test
+    void aFirstJoinThatFailsStillHandsBackItsNewIdentitySoTheRetryIsTheSameBuyer() {
+        HttpResponse<String> first = join();
+        assertUnavailable(first);
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+        String identity = cookie.split(";")[0].substring("floodgate_identity=".length());
+        assertTrue(first.body().contains("\"identity\":\"" + identity + "\""), first.body());
+
+        HttpResponse<String> retried = gateway.post("/api/sales/" + SALE + "/queue", "{}", "Cookie", cookie.split(";")[0]);
+        assertUnavailable(retried);
+        assertTrue(retried.headers().firstValue("Set-Cookie").isEmpty(), "the same buyer: nothing new issued");
+        assertFalse(retried.body().contains("\"identity\""), retried.body());
     }
 
     @Test
