@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * Who a buyer is, from a credential and never from the request body (docs/security.md, "Buyer
@@ -87,6 +88,26 @@ public class BuyerIdentities {
 
     public List<String> embeddingOrigins() {
         return settings.site().embeddingOrigins();
+    }
+
+    boolean fragmentToken() {
+        return settings.site().fragmentToken();
+    }
+
+    /**
+     * Who may frame the buyer page, as {@code Content-Security-Policy}: this gateway, and in site
+     * mode the platform's embedding pages; nobody else can put it under an overlay (clickjacking)
+     * or hand it a token.
+     */
+    public String frameAncestors() {
+        List<String> origins = mode() == IdentitySettings.Mode.SITE ? embeddingOrigins() : List.of();
+        return "frame-ancestors 'self'" + origins.stream().map(origin -> " " + origin).collect(Collectors.joining());
+    }
+
+    /** For browsers that do not know frame-ancestors: SAMEORIGIN when no other origin may embed the page. */
+    public Optional<String> frameOptions() {
+        return mode() == IdentitySettings.Mode.SITE && !embeddingOrigins().isEmpty() ? Optional.empty()
+                : Optional.of("SAMEORIGIN");
     }
 
     /** The buyer asking; in site mode 401 (or 503 while the platform's keys cannot be fetched) without a valid token. */

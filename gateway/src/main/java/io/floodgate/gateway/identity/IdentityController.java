@@ -22,17 +22,20 @@ public class IdentityController {
     /**
      * @param mode             {@code anonymous} or {@code site}
      * @param embeddingOrigins site mode: the origins the page accepts the platform's token from (postMessage)
+     * @param fragmentToken    site mode, only when the operator turned it on: the page also takes {@code #token=}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IdentityMode(String mode, List<String> embeddingOrigins) {
+    public record IdentityMode(String mode, List<String> embeddingOrigins, Boolean fragmentToken) {
     }
 
     @Operation(summary = "How buyers are identified: anonymous (a cookie the gateway issues) or site (the platform's token)")
     @Get
     public HttpResponse<IdentityMode> mode() {
         IdentitySettings.Mode mode = identities.mode();
+        boolean site = mode == IdentitySettings.Mode.SITE;
         return HttpResponse.ok(new IdentityMode(mode.name().toLowerCase(Locale.ROOT),
-                        mode == IdentitySettings.Mode.SITE ? identities.embeddingOrigins() : null))
+                        site ? identities.embeddingOrigins() : null,
+                        site && identities.fragmentToken() ? Boolean.TRUE : null))
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
     }
 }

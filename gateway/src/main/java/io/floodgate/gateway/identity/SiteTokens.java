@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,9 +46,11 @@ final class SiteTokens {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     /** The JWKS, or null with a shared secret. */
     private final PlatformKeys keys;
+    private final Duration maxLifetime;
 
     SiteTokens(IdentitySettings.Site site) {
         keys = site.hmacSecret().isPresent() ? null : new PlatformKeys(site);
+        maxLifetime = site.maxTokenLifetime();
         processor.setJWSKeySelector(keys == null
                 ? new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(site.hmacKey()))
                 : new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys.source()));
@@ -85,6 +89,9 @@ final class SiteTokens {
             throw invalid(e.getMessage());
         } catch (ParseException | JOSEException e) {
             throw invalid(e.getMessage());
+        }
+        if (claims.getExpirationTime().toInstant().isAfter(Instant.now().plus(maxLifetime))) {
+            throw invalid("the token lives longer than floodgate.identity.site.max-token-lifetime (" + maxLifetime + ")");
         }
         String subject = claims.getSubject();
         if (subject == null || !BUYER_ID.matcher(subject).matches()) {

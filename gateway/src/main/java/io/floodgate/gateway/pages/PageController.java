@@ -1,8 +1,10 @@
 package io.floodgate.gateway.pages;
 
+import io.floodgate.gateway.identity.BuyerIdentities;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -22,15 +24,20 @@ import java.nio.charset.StandardCharsets;
 public class PageController {
     private final String buyer;
     private final String console;
+    private final BuyerIdentities identities;
 
-    public PageController(ResourceResolver resources) {
+    public PageController(ResourceResolver resources, BuyerIdentities identities) {
+        this.identities = identities;
         this.buyer = read(resources, "classpath:pages/buyer.html");
         this.console = read(resources, "classpath:pages/console.html");
     }
 
     @Get(value = "/sales/{saleId}", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> buyer(String saleId) {
-        return HttpResponse.ok(buyer).header("Cache-Control", "public, max-age=60");
+        MutableHttpResponse<String> page = HttpResponse.ok(buyer).header("Cache-Control", "public, max-age=60")
+                .header("Content-Security-Policy", identities.frameAncestors());
+        identities.frameOptions().ifPresent(options -> page.header("X-Frame-Options", options));
+        return page;
     }
 
     @Get(value = "/operator", produces = MediaType.TEXT_HTML)

@@ -144,6 +144,13 @@ class AnonymousIdentityTest {
     }
 
     @Test
+    void theBuyerPageMayBeFramedOnlyByItself() {
+        HttpResponse<String> page = gateway.get("/sales/" + SALE);
+        assertEquals("frame-ancestors 'self'", page.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertEquals("SAMEORIGIN", page.headers().firstValue("X-Frame-Options").orElse(null));
+    }
+
+    @Test
     void thePageIsToldTheModeIsAnonymous() {
         HttpResponse<String> mode = gateway.get("/api/identity");
         assertEquals(200, mode.statusCode());

@@ -53,7 +53,8 @@ class SiteTokensJwksTest {
 
     private static SiteTokens jwks(URI url) {
         return new SiteTokens(new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE), Optional.empty(),
-                Optional.of(url), Duration.ofSeconds(30), TIMEOUT, Duration.ofMinutes(5), List.of()));
+                Optional.of(url), Duration.ofSeconds(30), TIMEOUT, Duration.ofMinutes(5), List.of(), false,
+                Duration.ofHours(24)));
     }
 
     @Test

@@ -27,7 +27,8 @@ class SiteTokensTest {
 
     static IdentitySettings.Site hmacSite(String secret) {
         return new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE), Optional.of(secret),
-                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5), List.of());
+                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5), List.of(), false,
+                Duration.ofHours(24));
     }
 
     @Test
@@ -104,20 +105,69 @@ class SiteTokensTest {
     void siteModeWithoutIssuerAudienceOrKeyDoesNotStart() {
         assertStartRefused("floodgate.identity.site.issuer", new IdentitySettings.Site(Optional.empty(),
                 Optional.of(AUDIENCE), Optional.of(HMAC_SECRET), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofMinutes(1), List.of()));
+                Duration.ofMinutes(1), List.of(), false,
+                Duration.ofHours(24)));
         assertStartRefused("floodgate.identity.site.audience", new IdentitySettings.Site(Optional.of(ISSUER),
                 Optional.of(" "), Optional.of(HMAC_SECRET), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofMinutes(1), List.of()));
+                Duration.ofMinutes(1), List.of(), false,
+                Duration.ofHours(24)));
         assertStartRefused("exactly one of", new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE),
-                Optional.empty(), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1), List.of()));
+                Optional.empty(), Optional.empty(), Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1), List.of(), false,
+                Duration.ofHours(24)));
         assertStartRefused("exactly one of", new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE),
                 Optional.of(HMAC_SECRET), Optional.of(URI.create("https://tickets.example/jwks.json")), Duration.ZERO,
-                Duration.ofSeconds(1), Duration.ofMinutes(1), List.of()));
+                Duration.ofSeconds(1), Duration.ofMinutes(1), List.of(), false,
+                Duration.ofHours(24)));
     }
 
     @Test
     void anHmacSecretShorterThan32BytesDoesNotStart() {
         assertStartRefused("at least 32 bytes", hmacSite("short-secret"));
+    }
+
+    @Test
+    void aJwksCacheLifetimeOf30SecondsOrLessDoesNotStart() {
+        assertStartRefused("floodgate.identity.site.jwks-cache-lifetime",
+                jwksSite("https://tickets.example/jwks.json", Duration.ofSeconds(30), Duration.ZERO, List.of()));
+    }
+
+    @Test
+    void aJwksUrlOverPlainHttpDoesNotStartUnlessLoopback() {
+        assertStartRefused("floodgate.identity.site.jwks-url",
+                jwksSite("http://tickets.example/jwks.json", Duration.ofMinutes(5), Duration.ZERO, List.of()));
+        new IdentitySettings(IdentitySettings.Mode.SITE, Duration.ofDays(7), false,
+                jwksSite("http://127.0.0.1:9/jwks.json", Duration.ofMinutes(5), Duration.ZERO, List.of()));
+    }
+
+    @Test
+    void aClockSkewWithAFractionOfASecondDoesNotStart() {
+        assertStartRefused("floodgate.identity.site.clock-skew",
+                jwksSite("https://tickets.example/jwks.json", Duration.ofMinutes(5), Duration.ofMillis(1500), List.of()));
+    }
+
+    @Test
+    void anEmbeddingOriginWithAPathOrTrailingSlashDoesNotStart() {
+        for (String origin : List.of("https://tickets.example/", "https://tickets.example/shop", "tickets.example",
+                "ftp://tickets.example", "https://user@tickets.example")) {
+            assertStartRefused("floodgate.identity.site.embedding-origins", jwksSite("https://tickets.example/jwks.json",
+                    Duration.ofMinutes(5), Duration.ZERO, List.of(origin)));
+        }
+        new IdentitySettings(IdentitySettings.Mode.SITE, Duration.ofDays(7), false, jwksSite(
+                "https://tickets.example/jwks.json", Duration.ofMinutes(5), Duration.ZERO,
+                List.of("https://tickets.example", "http://localhost:3000")));
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumIsInvalid() {
+        String yearLong = hs256(HMAC_SECRET, claims("alice")
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofDays(365)))).build());
+        assertRefused("INVALID_IDENTITY", () -> tokens.buyerId(yearLong));
+    }
+
+    private static IdentitySettings.Site jwksSite(String url, Duration cacheLifetime, Duration skew, List<String> origins) {
+        return new IdentitySettings.Site(Optional.of(ISSUER), Optional.of(AUDIENCE), Optional.empty(),
+                Optional.of(URI.create(url)), skew, Duration.ofSeconds(1), cacheLifetime, origins, false,
+                Duration.ofHours(24));
     }
 
     @Test
