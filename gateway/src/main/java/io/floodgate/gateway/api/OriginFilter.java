@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class OriginFilter implements Ordered {
-    static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    static final String FORWARDED_PROTO = ClientAddresses.FORWARDED_PROTO;
     static final String FORWARDED_HOST = "X-Forwarded-Host";
 
     private final Set<String> allowed;
@@ -67,23 +67,11 @@ public class OriginFilter implements Ordered {
     }
 
     static String ownOrigin(boolean secure, String host, List<String> forwardedProto, List<String> forwardedHost) {
-        String proto = last(forwardedProto);
+        String proto = ClientAddresses.lastForwarded(forwardedProto);
         String scheme = proto != null ? proto : secure ? "https" : "http";
-        String authority = last(forwardedHost) != null ? last(forwardedHost) : host;
+        String forwarded = ClientAddresses.lastForwarded(forwardedHost);
+        String authority = forwarded != null ? forwarded : host;
         return authority == null ? null : normalised(scheme + "://" + authority);
-    }
-
-    /** The right-most of comma-separated values over every header line, or null. */
-    private static String last(List<String> headers) {
-        String last = null;
-        for (String header : headers) {
-            for (String value : header.split(",")) {
-                if (!value.isBlank()) {
-                    last = value.trim();
-                }
-            }
-        }
-        return last;
     }
 
     /** Origins compare as browsers send them: lower case, no trailing slash. */

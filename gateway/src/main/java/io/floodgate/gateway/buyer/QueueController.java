@@ -106,8 +106,8 @@ public class QueueController {
         return identities.identifyOffLoop(http).thenCompose(buyer -> CompletableFuture.completedFuture(buyer)
                 .thenCompose(known -> joinAs(sale, known, request, ticket))
                 .<HttpResponse<?>>thenApply(response -> identities.remember(
-                        response.body(response.body().withIdentity(buyer.token())), buyer))
-                .exceptionally(failure -> identities.refusal(failure, buyer)));
+                        response.body(response.body().withIdentity(buyer.token())), buyer, http))
+                .exceptionally(failure -> identities.refusal(failure, buyer, http)));
     }
 
     private CompletableFuture<MutableHttpResponse<BuyerStatus>> joinAs(SaleView sale, BuyerIdentity buyer,

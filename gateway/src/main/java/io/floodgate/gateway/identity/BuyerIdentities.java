@@ -2,6 +2,7 @@ package io.floodgate.gateway.identity;
 
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
+import io.floodgate.gateway.limits.ClientAddresses;
 import io.floodgate.gateway.tokens.AnonymousIdentity;
 import io.floodgate.gateway.tokens.Tokens;
 import io.micronaut.context.annotation.Context;
@@ -46,9 +47,11 @@ public class BuyerIdentities {
     private final SiteTokens site;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService verifiers;
+    private final ClientAddresses addresses;
 
-    public BuyerIdentities(IdentitySettings settings, Tokens tokens) {
+    public BuyerIdentities(IdentitySettings settings, Tokens tokens, ClientAddresses addresses) {
         this.settings = settings;
+        this.addresses = addresses;
         this.tokens = tokens;
         this.site = settings.mode() == IdentitySettings.Mode.SITE ? new SiteTokens(settings.site()) : null;
         this.verifiers = site == null ? null : SiteVerifiers.create();
@@ -143,16 +146,20 @@ public class BuyerIdentities {
      * A join that failed after issuing an identity (503, say) still hands it back, cookie and
      * {@code identity}, so the retry is the same buyer.
      */
-    public MutableHttpResponse<?> refusal(Throwable failure, BuyerIdentity identity) {
+    public MutableHttpResponse<?> refusal(Throwable failure, BuyerIdentity identity, HttpRequest<?> request) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (!identity.issued() || !(cause instanceof ApiException refused)) {
             throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
         }
-        return remember(refused.toResponse().body(refused.toError().withIdentity(identity.token())), identity);
+        return remember(refused.toResponse().body(refused.toError().withIdentity(identity.token())), identity, request);
     }
 
-    /** Hands a newly issued identity to the browser: a cookie its other tabs send too. */
-    public <T> MutableHttpResponse<T> remember(MutableHttpResponse<T> response, BuyerIdentity identity) {
+    /**
+     * Hands a newly issued identity to the browser: a cookie its other tabs send too, {@code Secure}
+     * when the browser came over HTTPS (or {@code floodgate.identity.secure-cookie} says always).
+     */
+    public <T> MutableHttpResponse<T> remember(MutableHttpResponse<T> response, BuyerIdentity identity,
+                                               HttpRequest<?> request) {
         if (!identity.issued()) {
             return response;
         }
@@ -160,7 +167,7 @@ public class BuyerIdentities {
                 .httpOnly(true)
                 .sameSite(SameSite.Lax)
                 .path("/")
-                .secure(settings.secureCookie())
+                .secure(settings.secureCookie() || addresses.secure(request))
                 .maxAge(settings.anonymousLifetime()));
     }
 

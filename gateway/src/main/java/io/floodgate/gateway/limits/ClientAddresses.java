@@ -27,6 +27,7 @@ import java.util.List;
 @Context
 public final class ClientAddresses {
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    public static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String SETTING = "floodgate.gateway.limits.trusted-proxies";
     private static final int IPV6_NETWORK_BYTES = 8;
 
@@ -48,6 +49,28 @@ public final class ClientAddresses {
     public String of(HttpRequest<?> request) {
         return bucket(resolve(request.getRemoteAddress().getAddress().getHostAddress(),
                 request.getHeaders().getAll(FORWARDED_FOR)));
+    }
+
+    /**
+     * Whether the browser reached us over HTTPS: this connection's TLS, or the scheme a trusted
+     * proxy says it was asked with (the last {@code X-Forwarded-Proto}, what the nearest proxy set).
+     */
+    public boolean secure(HttpRequest<?> request) {
+        return request.isSecure() || (fromTrustedProxy(request)
+                && "https".equalsIgnoreCase(lastForwarded(request.getHeaders().getAll(FORWARDED_PROTO))));
+    }
+
+    /** The right-most of comma-separated values over every header line, or null. */
+    public static String lastForwarded(List<String> headers) {
+        String last = null;
+        for (String header : headers) {
+            for (String value : header.split(",")) {
+                if (!value.isBlank()) {
+                    last = value.trim();
+                }
+            }
+        }
+        return last;
     }
 
     /** Whether the connection's peer is a trusted proxy, whose forwarded headers are believed. */

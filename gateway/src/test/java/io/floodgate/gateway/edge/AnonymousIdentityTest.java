@@ -35,7 +35,7 @@ class AnonymousIdentityTest {
 
     @BeforeAll
     void start() {
-        gateway = GatewayHarness.start(Map.of());
+        gateway = GatewayHarness.start(Map.of("floodgate.gateway.limits.trusted-proxies", "127.0.0.1/32"));
         assertEquals(201, gateway.createSale(SALE));
         line = new FakeLine(gateway);
     }
@@ -141,6 +141,15 @@ class AnonymousIdentityTest {
             assertNotEquals(aliceId, buyerOf(stranger));
             assertTrue(stranger.headers().firstValue("Set-Cookie").isPresent(), "a fresh identity replaces the cookie");
         }
+    }
+
+    @Test
+    void theCookieIsSecureWhenTheBrowserCameOverHttpsThroughTheTrustedProxy() {
+        String plain = join("{}").headers().firstValue("Set-Cookie").orElseThrow();
+        String overTls = join("{}", "X-Forwarded-Proto", "https").headers().firstValue("Set-Cookie").orElseThrow();
+
+        assertFalse(plain.toLowerCase(java.util.Locale.ROOT).contains("; secure"), plain);
+        assertTrue(overTls.toLowerCase(java.util.Locale.ROOT).contains("; secure"), overTls);
     }
 
     @Test

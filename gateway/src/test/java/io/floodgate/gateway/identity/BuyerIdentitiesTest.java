@@ -1,5 +1,7 @@
 package io.floodgate.gateway.identity;
 
+import io.floodgate.gateway.limits.ClientAddresses;
+import io.floodgate.gateway.limits.LimitSettings;
 import io.floodgate.gateway.tokens.TokenSettings;
 import io.floodgate.gateway.tokens.Tokens;
 import io.micronaut.http.HttpHeaders;
@@ -27,7 +29,8 @@ class BuyerIdentitiesTest {
     @Test
     void aSiteTokenIsVerifiedOnAVerifierThreadNeverTheCallersEventLoop() throws Exception {
         BuyerIdentities identities = new BuyerIdentities(new IdentitySettings(IdentitySettings.Mode.SITE,
-                Duration.ofDays(7), false, SiteTokensTest.hmacSite(HMAC_SECRET)), tokens);
+                Duration.ofDays(7), false, SiteTokensTest.hmacSite(HMAC_SECRET)), tokens,
+                new ClientAddresses(new LimitSettings(50, 2, 500, 10, 5000, 20000, List.of()), null));
         AtomicReference<String> readOn = new AtomicReference<>();
         HttpRequest<?> request = new HttpRequestWrapper<>(HttpRequest.POST("/api/sales/s/queue", "{}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + hs256(HMAC_SECRET, claims("alice").build()))) {
