@@ -1,5 +1,6 @@
 package io.floodgate.cli;
 
+import io.floodgate.contracts.identity.BuyerIds;
 import io.floodgate.kit.stack.SiteKey;
 import io.floodgate.kit.stack.StackSettings;
 
@@ -24,7 +25,6 @@ public final class TokenCommand implements Command {
     private static final Duration MAX_TTL = Duration.ofDays(1);
     private static final Pattern TTL = Pattern.compile("([1-9][0-9]{0,5})([smh])");
     /** The gateway's rule for a buyer id, so a token it would refuse is never printed. */
-    private static final Pattern BUYER = Pattern.compile("[A-Za-z0-9._@+|:-]{1,128}");
     private static final Map<String, String> OPTIONS = Map.of("--buyer", "", "--ttl", "15m",
             "--home", ".floodgate", "--gateway", "http://localhost:8080", "--sale", "demo");
 
@@ -51,9 +51,9 @@ public final class TokenCommand implements Command {
             throw new UsageException("unexpected " + o.positionals().get(0));
         }
         String buyer = o.get("--buyer");
-        if (!BUYER.matcher(buyer).matches()) {
+        if (!BuyerIds.validSiteSubject(buyer)) {
             throw new UsageException(buyer.isEmpty() ? "--buyer is required"
-                    : "--buyer must be 1-128 letters, digits or ._@+|:-");
+                    : "--buyer must be " + BuyerIds.SITE_SUBJECT_RULE);
         }
         Duration ttl = ttl(o.get("--ttl"));
         SiteKey key = SiteKey.fromEnvironment(environment)

@@ -1,5 +1,6 @@
 package io.floodgate.gateway.identity;
 
+import io.floodgate.contracts.identity.BuyerIds;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -26,8 +27,7 @@ public record IdentitySettings(@Bindable(defaultValue = "anonymous") Mode mode,
                                @Bindable(defaultValue = "7d") Duration anonymousLifetime,
                                @Bindable(defaultValue = "false") boolean secureCookie,
                                Site site) {
-    /** Shorter shared keys can be brute-forced offline from one token. */
-    static final int MIN_HMAC_BYTES = 32;
+    static final int MIN_HMAC_BYTES = BuyerIds.MIN_HMAC_SECRET_BYTES;
     /** The JWKS is refreshed this long before its cache lifetime ends (Nimbus' refresh-ahead time). */
     static final Duration MIN_JWKS_CACHE_LIFETIME = Duration.ofSeconds(30);
 

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
+import io.floodgate.contracts.identity.BuyerIds;
 import io.floodgate.gateway.api.ApiException;
 import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Verifies the platform's site tokens with Nimbus JOSE+JWT: the signature with the configured key
@@ -33,12 +33,6 @@ import java.util.regex.Pattern;
  */
 final class SiteTokens {
     private static final Logger LOG = LoggerFactory.getLogger(SiteTokens.class);
-    /**
-     * Printable, bounded and free of {@code /} and spaces, so the keys built from it (the join's
-     * {@code sale/buyer}, the limiters') stay unambiguous; {@code |} and {@code :} are in subjects
-     * such as {@code auth0|123} or {@code google-oauth2:456}.
-     */
-    static final Pattern BUYER_ID = Pattern.compile("[A-Za-z0-9._@+|:-]{1,128}");
     /** Far above any honest token; parsing is never asked to do more. */
     private static final int MAX_TOKEN_CHARS = 8192;
     /** The key set is refetched at most twice per 30 s: retrying sooner would only meet the limit. */
@@ -94,8 +88,8 @@ final class SiteTokens {
             throw invalid("the token lives longer than floodgate.identity.site.max-token-lifetime (" + maxLifetime + ")");
         }
         String subject = claims.getSubject();
-        if (subject == null || !BUYER_ID.matcher(subject).matches()) {
-            throw invalid("the subject must be 1-128 letters, digits or ._@+|:-");
+        if (!BuyerIds.validSiteSubject(subject)) {
+            throw invalid("the subject must be " + BuyerIds.SITE_SUBJECT_RULE);
         }
         return subject;
     }

@@ -4,9 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.floodgate.kit.stack.SiteKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +39,7 @@ public final class SiteTokenFixtures {
     }
 
     public static String hs256(String secret, JWTClaimsSet claims) {
-        try {
-            return sign(new MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)), JWSAlgorithm.HS256,
-                    null, claims);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SiteKey(secret, ISSUER, AUDIENCE).sign(claims);
     }
 
     /** {@code alg: none}: claims anyone could write. */

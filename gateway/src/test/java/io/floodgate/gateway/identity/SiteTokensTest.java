@@ -158,6 +158,11 @@ class SiteTokensTest {
     }
 
     @Test
+    void aSubjectThatCouldPassForAnAnonymousIdentityIsInvalid() {
+        assertRefused("INVALID_IDENTITY", () -> tokens.buyerId(hs256(HMAC_SECRET, claims("anon-abcdefghijklmnopqrstuvwxyz").build())));
+    }
+
+    @Test
     void aTokenLivingLongerThanTheMaximumIsInvalid() {
         String yearLong = hs256(HMAC_SECRET, claims("alice")
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofDays(365)))).build());

@@ -1,5 +1,6 @@
 package io.floodgate.kit.stack;
 
+import io.floodgate.contracts.identity.BuyerIds;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,7 +37,7 @@ public record SiteKey(String hmacSecret, String issuer, String audience) {
     static final String SECRET_VARIABLE = "FLOODGATE_IDENTITY_SITE_HMAC_SECRET";
     static final String ISSUER_VARIABLE = "FLOODGATE_IDENTITY_SITE_ISSUER";
     static final String AUDIENCE_VARIABLE = "FLOODGATE_IDENTITY_SITE_AUDIENCE";
-    private static final int MIN_SECRET_BYTES = 32;
+    private static final int MIN_SECRET_BYTES = BuyerIds.MIN_HMAC_SECRET_BYTES;
 
     public SiteKey {
         if (hmacSecret == null || hmacSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
@@ -75,13 +76,17 @@ public record SiteKey(String hmacSecret, String issuer, String audience) {
 
     /** A token for {@code buyerId} issued at {@code issuedAt} (one in the past makes an expired token). */
     public String mint(String buyerId, Instant issuedAt, Duration ttl) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(buyerId)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(ttl)))
-                .build();
+                .build());
+    }
+
+    /** Any claims, signed HS256 with this key: for tests of what the gateway refuses. */
+    public String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(new MACSigner(hmacSecret.getBytes(StandardCharsets.UTF_8)));
