@@ -106,7 +106,7 @@ public class QueueController {
         return identities.identifyOffLoop(http).thenCompose(buyer -> CompletableFuture.completedFuture(buyer)
                 .thenCompose(known -> joinAs(sale, known, request, ticket))
                 .<HttpResponse<?>>thenApply(response -> identities.remember(
-                        response.body(response.body().withIdentity(buyer.token())), buyer, http))
+                        response.body(response.body().withIdentity(identities.handedBack(buyer, http))), buyer, http))
                 .exceptionally(failure -> identities.refusal(failure, buyer, http)));
     }
 

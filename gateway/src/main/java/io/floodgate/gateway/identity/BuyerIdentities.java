@@ -1,11 +1,13 @@
 package io.floodgate.gateway.identity;
 
+import io.floodgate.contracts.identity.BuyerIds;
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.auth.Credentials;
 import io.floodgate.gateway.limits.ClientAddresses;
 import io.floodgate.gateway.tokens.AnonymousIdentity;
 import io.floodgate.gateway.tokens.Tokens;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
 public class BuyerIdentities {
     public static final String COOKIE = "floodgate_identity";
     public static final String HEADER = "Floodgate-Identity";
-    private static final String ANONYMOUS_PREFIX = "anon-";
+    private static final String ANONYMOUS_PREFIX = BuyerIds.ANONYMOUS_PREFIX;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     /** 26 base32 characters: 130 random bits. */
     private static final int ANONYMOUS_CHARS = 26;
@@ -151,7 +153,18 @@ public class BuyerIdentities {
         if (!identity.issued() || !(cause instanceof ApiException refused)) {
             throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
         }
-        return remember(refused.toResponse().body(refused.toError().withIdentity(identity.token())), identity, request);
+        return remember(refused.toResponse().body(refused.toError().withIdentity(handedBack(identity, request))),
+                identity, request);
+    }
+
+    /**
+     * The issued token for the answer's {@code identity}, for clients that keep no cookie; null
+     * for a browser (its requests carry {@code Origin}), which has the {@code HttpOnly} cookie, so
+     * no script in the page ever reads the credential.
+     */
+    @Nullable
+    public String handedBack(BuyerIdentity identity, HttpRequest<?> request) {
+        return request.getHeaders().contains(HttpHeaders.ORIGIN) ? null : identity.token();
     }
 
     /**

@@ -61,6 +61,15 @@ class AnonymousIdentityTest {
     }
 
     @Test
+    void aBrowserGetsItsIdentityOnlyAsTheHttpOnlyCookieSoNoPageScriptReadsIt() throws Exception {
+        HttpResponse<String> join = join("{}", "Origin", gateway.url("").replaceAll("/$", ""));
+
+        assertEquals(200, join.statusCode(), join.body());
+        assertTrue(join.headers().firstValue("Set-Cookie").isPresent());
+        assertNull(JSON.readTree(join.body()).get("identity"), join.body());
+    }
+
+    @Test
     void tabsSharingTheCookieAreOneBuyerAndAreIssuedNothingMore() throws Exception {
         HttpResponse<String> first = join("{}");
         String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

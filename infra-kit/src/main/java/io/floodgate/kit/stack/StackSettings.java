@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -127,7 +129,7 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
                 }
             }
             if (drawn) {
-                Files.createDirectories(file.getParent());
+                ownerOnly(file);
                 try (Writer out = Files.newBufferedWriter(file)) {
                     secrets.store(out, "Secrets of the local run only; drawn at random on first start");
                 }
@@ -136,6 +138,27 @@ public record StackSettings(Path home, int brokers, int kafkaPort, int kafkaCont
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep local secrets in " + file, e);
         }
+    }
+
+    /**
+     * The secrets' directory rwx------ and file rw------- (where the file system has POSIX
+     * permissions), created so before any secret is written: other users of the machine read none.
+     */
+    static void ownerOnly(Path file) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path directory = file.getParent();
+        if (!posix) {
+            Files.createDirectories(directory);
+            return;
+        }
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     /** 32 random bytes in hex: every secret a stack draws for itself. */
