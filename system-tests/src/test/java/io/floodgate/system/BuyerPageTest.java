@@ -58,7 +58,10 @@ class BuyerPageTest extends StackTest {
         GatewayClient.Reply naming = gateway.post("/api/sales/anon/queue", "{\"buyerId\":\"" + herId + "\"}", Map.of());
         assertEquals(400, naming.status(), naming.body().toString());
         assertEquals("IDENTITY_IN_BODY", naming.text("error"));
-        for (Map<String, String> stranger : List.of(Map.<String, String>of(), Map.of("Floodgate-Identity", herId),
+        GatewayClient.Reply namedInHeader = gateway.post("/api/sales/anon/queue", "{}", Map.of("Floodgate-Identity", herId));
+        assertEquals(401, namedInHeader.status(), namedInHeader.body().toString());
+        assertEquals("INVALID_IDENTITY", namedInHeader.text("error"), "a header is refused, never taken for a new buyer");
+        for (Map<String, String> stranger : List.of(Map.<String, String>of(),
                 Map.of("Cookie", "floodgate_identity=" + herId))) {
             GatewayClient.Reply own = gateway.post("/api/sales/anon/queue", "{}", stranger);
             assertEquals(200, own.status(), stranger + ": " + own.body());
