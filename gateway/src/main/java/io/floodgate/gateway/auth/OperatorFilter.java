@@ -5,8 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
@@ -32,9 +30,7 @@ public class OperatorFilter {
                     request.getMethod()));
             return null;
         } catch (ApiException e) {
-            MutableHttpResponse<?> refused = e.toResponse();
-            return refused.getStatus() == HttpStatus.UNAUTHORIZED
-                    ? refused.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : refused;
+            return e.challenge("Bearer").toResponse(); // the challenge is sent with a 401 only
         }
     }
 }

@@ -2,7 +2,6 @@ package io.floodgate.gateway.proofofwork;
 
 import io.floodgate.gateway.api.ApiException;
 import io.floodgate.gateway.identity.BuyerIdentities;
-import io.floodgate.gateway.identity.BuyerIdentity;
 import io.floodgate.gateway.limits.BuyerLimits;
 import io.floodgate.gateway.view.GatewayView;
 import io.floodgate.gateway.view.SaleView;
@@ -12,6 +11,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Proof-of-work challenges for joining a sale that requires one. The challenge is for the
@@ -34,12 +35,14 @@ public class ChallengeController {
 
     @Operation(summary = "A proof-of-work challenge (ALTCHA, SHA-256) for joining this sale; see docs/api.md")
     @Get("/challenge")
-    public HttpResponse<ChallengeAnswer> challenge(HttpRequest<?> http, String saleId) {
+    public CompletableFuture<HttpResponse<ChallengeAnswer>> challenge(HttpRequest<?> http, String saleId) {
         SaleView sale = view.sale(saleId).orElseThrow(() -> ApiException.unknownSale(saleId));
         limits.challenge(http);
-        BuyerIdentity identity = identities.identify(http);
-        limits.challenge(saleId, identity.buyerId());
-        ChallengeAnswer answer = new ChallengeAnswer(gate.challenge(sale, identity.buyerId()), identity.token());
-        return identities.remember(HttpResponse.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store"), identity);
+        return identities.identifyOffLoop(http).thenApply(identity -> { // a site token is verified off the event loop
+            limits.challenge(saleId, identity.buyerId());
+            ChallengeAnswer answer = new ChallengeAnswer(gate.challenge(sale, identity.buyerId()),
+                    identities.handedBack(identity, http));
+            return identities.remember(HttpResponse.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store"), identity, http);
+        });
     }
 }
