@@ -1,5 +1,6 @@
 package io.floodgate.system;
 
+import io.floodgate.kit.stack.StackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the buyers).
  */
 class ConsolePageTest extends StackTest {
+
+    /** Site mode with the fragment path on (off by default: docs/security.md), which the page test below uses. */
+    @Override
+    protected StackSettings settings(Path home) {
+        return super.settings(home).withEnvironment(Map.of("FLOODGATE_IDENTITY_SITE_FRAGMENT_TOKEN", "true"));
+    }
+
     @Test
     void theFiguresMoveDuringASmallLoadAndTheControlsReachTheBuyers(@TempDir Path profile) throws Exception {
         assumeTrue(Browser.available(), "needs Debian's chromium (apt-get install chromium); .ci/run installs it");
@@ -84,7 +92,7 @@ class ConsolePageTest extends StackTest {
     /**
      * The buyer page in site mode (this class's stack): it never asks who the buyer is. Without the
      * platform's token it asks them to sign in on the ticket site and joins nobody; with the token in
-     * the fragment (a redirect from the platform) it joins as the token's subject and drops the token
+     * the fragment (a redirect from the platform, with floodgate.identity.site.fragment-token on) it joins as the token's subject and drops the token
      * from the address bar.
      */
     @Test
